@@ -1,0 +1,145 @@
+/// What a build is asked for, beyond the site root's own files.
+public struct BuildOptions: Sendable {
+    /// Warnings become errors (what CI uses).
+    public var strict: Bool
+    /// Replaces site.yaml's `base_url` (a deployment under another address or sub-path).
+    public var baseURL: String?
+
+    public init(strict: Bool = false, baseURL: String? = nil) {
+        self.strict = strict
+        self.baseURL = baseURL
+    }
+}
+
+/// The result of a build: every file of the site, and every problem found, in a stable order.
+public struct BuildOutcome: Sendable {
+    /// Sorted by path; empty when the build failed.
+    public var files: [RenderedFile]
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    /// How many content pages were rendered.
+    public var pageCount: Int
+}
+
+/// The pipeline: read → front matter → site graph → render. Writes nothing (see `OutputWriter`).
+public enum SiteBuilder {
+    /// Builds the site of `source` in memory.
+    public static func build(_ source: SiteSource, options: BuildOptions = BuildOptions()) -> BuildOutcome {
+        var diagnostics: [Diagnostic] = []
+        func finish(_ files: [RenderedFile], pages: Int) -> BuildOutcome {
+            var all = Array(Set(diagnostics)).sorted()
+            if options.strict { all = all.strict() }
+            return BuildOutcome(files: all.hasErrors ? [] : files.sorted { $0.path < $1.path }, diagnostics: all, pageCount: pages)
+        }
+
+        // MARK: site.yaml first: it names the languages the layout is checked against.
+        let configPath = "content/site.yaml"
+        guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
+            diagnostics.append(Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config))
+            return finish([], pages: 0)
+        }
+        var config: SiteConfig?
+        switch SourceText.decode(configFile.bytes, path: configPath) {
+        case .success(let text):
+            let loaded = ConfigLoader.loadConfig(from: text)
+            config = loaded.config
+            diagnostics += loaded.diagnostics
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        }
+        guard var config else { return finish([], pages: 0) }
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+
+        // MARK: Front matter of every page, interface strings
+        let loaded = loadContent(source, languages: config.languageCodes)
+        diagnostics += loaded.diagnostics
+
+        // MARK: Theme, and the strings it uses
+        let (theme, themeDiagnostics) = Theme.load(templates: source.templates)
+        diagnostics += themeDiagnostics
+        if let theme { diagnostics += theme.checkStrings(loaded.strings, languages: config.languageCodes) }
+
+        // MARK: Site graph
+        let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages)
+        diagnostics += siteDiagnostics
+        guard let theme else { return finish([], pages: 0) }
+
+        // MARK: Rendering
+        let assets = publishedAssets(source.assets)
+        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys))
+        var files: [RenderedFile] = []
+        var results: [SiteRenderer.PageResult] = []
+        results.reserveCapacity(site.pages.count)
+        for id in site.pages.indices { results.append(renderer.renderPage(id)) }
+        for result in results {
+            files.append(result.file)
+            diagnostics += result.diagnostics
+            for link in result.anchorLinks where !results[link.target].headingIDs.contains(link.anchor) {
+                diagnostics.append(Diagnostic(.error, .missingAnchor(link.anchor, inFile: site.pages[link.target].file),
+                                              at: link.location, stage: .markdown))
+            }
+        }
+        for language in config.languageCodes {
+            files.append(renderer.renderLanguageHome(language))
+            files.append(renderer.renderNotFound(language, atRoot: false))
+        }
+        files.append(renderer.renderNotFound(config.defaultLanguage, atRoot: true))
+        files.append(renderer.renderRoot())
+        files.append(renderer.renderSitemap())
+        files.append(renderer.renderRobots())
+        for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
+            files.append(RenderedFile(path: path, contents: file.contents))
+        }
+        return finish(files, pages: site.pages.count)
+    }
+
+    /// Loads every page and interface-string file; each file's problems are its own.
+    static func loadContent(_ source: SiteSource, languages: [String])
+        -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic]) {
+        var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
+        for file in source.contentFiles {
+            let entry = ContentEntry.classify(file.path, languages: languages)
+            switch entry {
+            case .siteConfig, .ignored, .asset:
+                continue
+            case .misplaced(let reason):
+                diagnostics.append(Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read))
+                continue
+            case .interfaceStrings, .page:
+                break
+            }
+            let text: SourceText
+            switch SourceText.decode(file.bytes, path: file.path) {
+            case .success(let decoded): text = decoded
+            case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+            }
+            if case .interfaceStrings(let language) = entry {
+                let loaded = InterfaceStrings.load(from: text, language: language)
+                strings[language] = loaded.strings
+                diagnostics += loaded.diagnostics
+            } else if case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry {
+                let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
+                                                 pathInLanguage: pathInLanguage, fileStem: stem)
+                if let page = loaded.page { pages.append(page) }
+                diagnostics += loaded.diagnostics
+            }
+        }
+        for language in languages where strings[language] == nil {
+            diagnostics.append(Diagnostic(.error, .missingI18nFile(language: language),
+                                          at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
+        }
+        return (pages, strings, diagnostics)
+    }
+
+    /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/`, which wins.
+    static func publishedAssets(_ assets: [SourceFile]) -> [String: SourceFile] {
+        var published: [String: SourceFile] = [:]
+        for file in assets where file.path.hasPrefix("templates/assets/") {
+            published["assets/" + file.path.dropFirst("templates/assets/".count)] = file
+        }
+        for file in assets where file.path.hasPrefix("content/assets/") {
+            published["assets/" + file.path.dropFirst("content/assets/".count)] = file
+        }
+        return published
+    }
+}

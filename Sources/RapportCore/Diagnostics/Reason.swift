@@ -1,0 +1,141 @@
+/// Why a diagnostic was raised. Every message text of Rapport is in `description` below.
+public enum Reason: Hashable, Sendable, CustomStringConvertible {
+    // MARK: Reading files
+    case unreadableFile(String)
+    case invalidUTF8(byte: UInt8)
+    case emptyFile
+    case missingFrontMatter
+    case unclosedFrontMatter
+    case misplacedFile(String)
+    case unknownLanguageFolder(String, known: [String])
+    case symlinkOutsideRoot(String)
+    case missingFolder(String)
+
+    // MARK: Front matter and YAML files
+    case yamlSyntax(String)
+    case notAMapping(String)
+    case duplicateKey(String)
+    case unknownKey(String, suggestion: String?, allowedHere: String)
+    case wrongType(key: String, expected: String, found: String)
+    case missingKey(String)
+    case emptyValue(String)
+    case invalidSlug(String)
+    case sdgOutOfRange(Int)
+    case duplicateSDG(Int)
+    case invalidCountryCode(String)
+    case negativeNumber(key: String)
+    case hdiRankAboveTotal(rank: Int, total: Int)
+    case yamlTooLarge
+
+    // MARK: site.yaml
+    case invalidBaseURL(String)
+    case unknownDefaultLanguage(String, known: [String])
+    case invalidLanguageCode(String)
+    case duplicateLanguage(String)
+    case unknownLocale(String)
+    case missingTitleTranslation(language: String)
+    case unknownPrivacyPage(String)
+
+    // MARK: Interface strings and templates
+    case missingI18nFile(language: String)
+    case missingI18nKey(key: String, language: String, template: String)
+    case i18nKeyMissingInLanguage(key: String, language: String)
+    case unusedI18nKey(String)
+    case i18nValueNotText(String)
+    case templateSyntax(String)
+    case missingTemplate(String)
+
+    // MARK: The site graph
+    case unknownRegion(String, known: [String])
+    case duplicateURL(String, otherFile: String)
+    case duplicateTranslation(language: String, otherFile: String)
+    case translationKindMismatch(otherFile: String)
+    case missingTranslation(language: String, expectedFile: String)
+    case duplicateCountryCode(String, otherFile: String)
+    case missingEditionHome(edition: String, language: String)
+
+    // MARK: Markdown bodies
+    case brokenLink(String)
+    case missingAnchor(String, inFile: String)
+    case missingAsset(String)
+    case rawHTMLIgnored
+    case imageWithoutAlt(String)
+
+    // MARK: Output
+    case outputFailed(String)
+
+    public var description: String {
+        switch self {
+        case .unreadableFile(let why): return "cannot read the file: \(why)"
+        case .invalidUTF8(let byte):
+            return "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8"
+        case .emptyFile: return "the file is empty; a page starts with front matter between two '---' lines"
+        case .missingFrontMatter: return "the file does not start with front matter: its first line must be '---'"
+        case .unclosedFrontMatter: return "the front matter that starts here is not closed by a '---' line"
+        case .misplacedFile(let expected): return "this file is not where Rapport looks for content: \(expected)"
+        case .unknownLanguageFolder(let code, let known):
+            return "'\(code)' is not a language of site.yaml (languages: \(known.joined(separator: ", ")))"
+        case .symlinkOutsideRoot(let target): return "symbolic link to '\(target)', outside the site root: refused"
+        case .missingFolder(let name): return "the site root has no \(name) folder"
+
+        case .yamlSyntax(let problem): return "YAML syntax error: \(problem)"
+        case .notAMapping(let what): return "\(what) must be a YAML mapping of keys to values"
+        case .duplicateKey(let key): return "the key '\(key)' appears twice"
+        case .unknownKey(let key, let suggestion, let allowedHere):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "unknown key '\(key)' in \(allowedHere)\(hint)"
+        case .wrongType(let key, let expected, let found): return "'\(key)' must be \(expected), not \(found)"
+        case .missingKey(let key): return "the required key '\(key)' is missing"
+        case .emptyValue(let key): return "'\(key)' must not be empty"
+        case .invalidSlug(let slug):
+            return "the slug '\(slug)' is not one URL segment of lowercase letters, digits and hyphens"
+        case .sdgOutOfRange(let number): return "\(number) is not a Sustainable Development Goal (1 to 17)"
+        case .duplicateSDG(let number): return "Sustainable Development Goal \(number) is listed twice"
+        case .invalidCountryCode(let code): return "'\(code)' is not an ISO 3166-1 alpha-2 country code"
+        case .negativeNumber(let key): return "'\(key)' must not be negative"
+        case .hdiRankAboveTotal(let rank, let total): return "the HDI rank \(rank) is beyond the \(total) ranked countries"
+        case .yamlTooLarge: return "the YAML is too large or nests aliases too deeply to be read"
+
+        case .invalidBaseURL(let url): return "base_url '\(url)' must be an absolute http(s) URL ending with '/'"
+        case .unknownDefaultLanguage(let code, let known):
+            return "default_language '\(code)' is not one of the languages (\(known.joined(separator: ", ")))"
+        case .invalidLanguageCode(let code): return "'\(code)' is not a language code (two or three lowercase letters)"
+        case .duplicateLanguage(let code): return "the language '\(code)' is listed twice"
+        case .unknownLocale(let locale): return "'\(locale)' is not a locale known to this system (e.g. fr_LU, en_GB)"
+        case .missingTitleTranslation(let language): return "title has no text for the language '\(language)'"
+        case .unknownPrivacyPage(let key):
+            return "privacy_page '\(key)' is not the translation_key or file name of a page in content/pages/"
+
+        case .missingI18nFile(let language): return "the interface strings of '\(language)' are missing: add content/i18n/\(language).yaml"
+        case .missingI18nKey(let key, let language, let template):
+            return "the interface string '\(key)' is used by \(template) but missing in content/i18n/\(language).yaml"
+        case .i18nKeyMissingInLanguage(let key, let language):
+            return "the interface string '\(key)' is missing in content/i18n/\(language).yaml"
+        case .unusedI18nKey(let key): return "the interface string '\(key)' is used by no template"
+        case .i18nValueNotText(let key): return "the interface string '\(key)' must be text"
+        case .templateSyntax(let problem): return "template syntax error: \(problem)"
+        case .missingTemplate(let name): return "the theme has no template '\(name).mustache'"
+
+        case .unknownRegion(let region, let known):
+            let list = known.isEmpty ? "this edition and language has no region page" : "known: \(known.joined(separator: ", "))"
+            return "no region page '\(region).md' in this edition and language (\(list))"
+        case .duplicateURL(let url, let other): return "the URL \(url) is also the URL of \(other)"
+        case .duplicateTranslation(let language, let other):
+            return "\(other) is already the '\(language)' translation of this page (same path or translation_key)"
+        case .translationKindMismatch(let other): return "this page is paired with \(other), a page of another kind"
+        case .missingTranslation(let language, let expected):
+            return "no '\(language)' translation of this page (expected \(expected), or a page with the same translation_key)"
+        case .duplicateCountryCode(let code, let other): return "the country code \(code) is also used by \(other) in this edition"
+        case .missingEditionHome(let edition, let language):
+            return "the edition \(edition) has no home page in '\(language)': add content/\(edition)/\(language)/index.md"
+
+        case .brokenLink(let target): return "link to '\(target)', which does not exist"
+        case .missingAnchor(let anchor, let file): return "no heading with the id '\(anchor)' in \(file)"
+        case .missingAsset(let target): return "link to the asset '\(target)', which is not in content/assets/"
+        case .rawHTMLIgnored: return "raw HTML is left out of the page (set allow_raw_html: true in site.yaml to keep it)"
+        case .imageWithoutAlt(let target): return "the image '\(target)' has no alternative text"
+
+        case .outputFailed(let why): return "cannot write the output: \(why)"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// Stage "front matter": a page file's text to a typed `Page`, with every problem of its front matter.
+public enum PageLoader {
+    static let commonKeys = ["title", "summary", "slug", "translation_key"]
+    static let countryKeys = commonKeys + ["country", "region", "key_data", "priority_areas", "achievements", "budget_eur"]
+    static let keyDataKeys = ["population_millions", "gni_per_capita_usd", "hdi_rank", "hdi_total", "life_expectancy",
+                              "cooperation_programme", "year", "source"]
+
+    /// Loads one page. Returns `nil` (with diagnostics) when the file cannot become a page.
+    public static func loadPage(
+        from source: SourceText, kind: PageKind, edition: String?, language: String,
+        pathInLanguage: String, fileStem: String
+    ) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let document: ParsedDocument
+        switch ParsedDocument.split(source) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let reader = YAMLFields(path: source.path, lineOffset: document.yamlFirstLine - 1, stage: .frontMatter)
+        let allowed = kind == .country ? countryKeys : commonKeys
+        let root = reader.compose(document.yaml)
+        let frontMatterStart = SourceLocation(path: source.path, line: 1)
+        guard reader.log.items.isEmpty,
+              let fields = reader.mapping(root, named: "the front matter", allowedKeys: allowed,
+                                          context: "the front matter of \(kind.displayName)") else {
+            return (nil, reader.log.items)
+        }
+        fields.reportUnknownKeys()
+        let title = fields.string("title", required: root != nil)
+        if root == nil { reader.error(.missingKey("title"), at: frontMatterStart) }
+        let summary = fields.string("summary")
+        let translationKey = fields.string("translation_key")
+        var slug = fileStem
+        if let given = fields.string("slug") {
+            if Slug.isValid(given.value) { slug = given.value } else { reader.error(.invalidSlug(given.value), at: given.location) }
+        } else if !Slug.isValid(fileStem), kind != .editionHome {
+            reader.error(.invalidSlug(fileStem), at: frontMatterStart)
+        }
+        let country = kind == .country ? loadCountry(fields, reader: reader) : nil
+
+        // A page with other front-matter errors is kept, so that links to it do not add false errors;
+        // the run fails on the errors anyway.
+        guard let title else { return (nil, reader.log.items) }
+        let page = Page(
+            file: source.path, kind: kind, edition: edition, language: language,
+            pathInLanguage: pathInLanguage, fileStem: fileStem,
+            title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
+            country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
+        return (page, reader.log.items)
+    }
+
+    private static func loadCountry(_ fields: Fields, reader: YAMLFields) -> CountryData? {
+        let code = fields.string("country", required: true)
+        if let code, !CountryCodes.isAssigned(code.value) {
+            reader.error(.invalidCountryCode(code.value), at: code.location)
+        }
+        let region = fields.string("region")
+        if let region, !Slug.isValid(region.value) {
+            reader.error(.invalidSlug(region.value), at: region.location)
+        }
+
+        var keyData: KeyData?
+        if let data = fields.nested("key_data", allowedKeys: keyDataKeys, context: "key_data") {
+            data.reportUnknownKeys()
+            var values = KeyData()
+            values.populationMillions = data.number("population_millions")?.value
+            values.gniPerCapitaUSD = data.integer("gni_per_capita_usd", minimum: 0)?.value
+            let rank = data.integer("hdi_rank", minimum: 1)
+            let total = data.integer("hdi_total", minimum: 1)
+            if let rank, let total, rank.value > total.value {
+                reader.error(.hdiRankAboveTotal(rank: rank.value, total: total.value), at: rank.location)
+            }
+            values.hdiRank = rank?.value
+            values.hdiTotal = total?.value
+            values.lifeExpectancy = data.number("life_expectancy")?.value
+            if let programme = data.nullableString("cooperation_programme") {
+                values.cooperationProgramme = programme.value.map(KeyData.Programme.text) ?? .notApplicable
+            }
+            values.year = data.integer("year", minimum: 0)?.value
+            values.source = data.string("source")?.value
+            keyData = values
+        }
+
+        var areas: [SDG] = []
+        for item in fields.list("priority_areas") ?? [] {
+            guard case .scalar(let scalar) = item, scalar.style == .plain, let number = item.int else {
+                reader.error(.wrongType(key: "priority_areas", expected: "a list of goal numbers 1 to 17",
+                                        found: YAMLFields.describe(item)), at: item)
+                continue
+            }
+            guard let goal = SDG(number) else { reader.error(.sdgOutOfRange(number), at: item); continue }
+            if areas.contains(goal) { reader.error(.duplicateSDG(number), at: item); continue }
+            areas.append(goal)
+        }
+
+        var achievements: [String] = []
+        for item in fields.list("achievements") ?? [] {
+            guard let text = Fields.text(item), !text.allSatisfy(\.isWhitespace) else {
+                reader.error(.wrongType(key: "achievements", expected: "a list of texts", found: YAMLFields.describe(item)), at: item)
+                continue
+            }
+            achievements.append(text)
+        }
+        let budget = fields.integer("budget_eur", minimum: 0)
+
+        guard let code else { return nil }
+        return CountryData(code: code, region: region, keyData: keyData, priorityAreas: areas,
+                           achievements: achievements, budgetEUR: budget?.value)
+    }
+}

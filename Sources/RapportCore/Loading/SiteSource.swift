@@ -1,0 +1,135 @@
+import Foundation
+
+/// A file of the site root: its path relative to the root, and its bytes (or where to find them).
+public struct SourceFile: Sendable, Equatable {
+    public enum Contents: Sendable, Equatable {
+        case bytes([UInt8])
+        /// A file copied as it is (an asset): read when written.
+        case file(absolutePath: String)
+    }
+
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = .bytes(bytes)
+    }
+
+    public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }
+
+    public init(path: String, absolutePath: String) {
+        self.path = path
+        self.contents = .file(absolutePath: absolutePath)
+    }
+
+    public var bytes: [UInt8] {
+        switch contents {
+        case .bytes(let bytes): return bytes
+        case .file(let absolutePath): return (FileManager.default.contents(atPath: absolutePath)).map { Array($0) } ?? []
+        }
+    }
+}
+
+/// Stage "read": everything a build reads, gathered before anything is parsed.
+///
+/// Reading is the only stage of the pipeline that touches the disk on the way in; tests and the preview
+/// make a `SiteSource` from memory instead.
+public struct SiteSource: Sendable {
+    /// `content/**` pages and YAML files, sorted by path. Assets are in `assets`.
+    public var contentFiles: [SourceFile]
+    /// `templates/*.mustache`, sorted by path.
+    public var templates: [SourceFile]
+    /// `templates/assets/**` then `content/assets/**`: copied to `output/assets/`.
+    public var assets: [SourceFile]
+
+    public init(contentFiles: [SourceFile], templates: [SourceFile], assets: [SourceFile]) {
+        self.contentFiles = contentFiles.sorted { $0.path < $1.path }
+        self.templates = templates.sorted { $0.path < $1.path }
+        self.assets = assets
+    }
+
+    /// Builds a source from `path → text` (tests): `content/…` and `templates/…` keys.
+    public init(files: [String: String]) {
+        var content: [SourceFile] = [], templates: [SourceFile] = [], assets: [SourceFile] = []
+        for (path, text) in files {
+            let file = SourceFile(path: path, text: text)
+            if path.hasPrefix("content/assets/") || path.hasPrefix("templates/assets/") { assets.append(file) }
+            else if path.hasPrefix("templates/") { templates.append(file) }
+            else { content.append(file) }
+        }
+        self.init(contentFiles: content, templates: templates, assets: assets.sorted { $0.path < $1.path })
+    }
+
+    /// Reads the site root at `root` from disk.
+    public static func read(root: URL) -> (source: SiteSource, diagnostics: [Diagnostic]) {
+        var log = DiagnosticLog(stage: .read)
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var content: [SourceFile] = [], templates: [SourceFile] = [], themeAssets: [SourceFile] = [], contentAssets: [SourceFile] = []
+        for folder in ["content", "templates"] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: rootPath + "/" + folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                log.error(.missingFolder("\(folder)/"), at: SourceLocation(path: folder))
+                continue
+            }
+            for relative in walk(rootPath: rootPath, folder: folder, log: &log) {
+                let absolute = rootPath + "/" + relative
+                if relative.hasPrefix("content/assets/") {
+                    contentAssets.append(SourceFile(path: relative, absolutePath: absolute))
+                } else if relative.hasPrefix("templates/assets/") {
+                    themeAssets.append(SourceFile(path: relative, absolutePath: absolute))
+                } else if folder == "templates" {
+                    guard relative.hasSuffix(".mustache") else { continue }
+                    templates.append(readFile(relative, absolute, log: &log))
+                } else {
+                    content.append(readFile(relative, absolute, log: &log))
+                }
+            }
+        }
+        let source = SiteSource(contentFiles: content, templates: templates, assets: themeAssets + contentAssets)
+        return (source, log.items)
+    }
+
+    private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            log.error(.unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: relative))
+            return SourceFile(path: relative, bytes: [])
+        }
+        return SourceFile(path: relative, bytes: Array(data))
+    }
+
+    /// Regular files below `folder`, relative to the root, sorted; symbolic links that leave the root are refused.
+    private static func walk(rootPath: String, folder: String, log: inout DiagnosticLog) -> [String] {
+        var found: [String] = []
+        var pending = [folder]
+        var visited: Set<String> = []
+        let manager = FileManager.default
+        while let current = pending.popLast() {
+            guard let names = try? manager.contentsOfDirectory(atPath: rootPath + "/" + current) else {
+                log.error(.unreadableFile("cannot list the folder"), at: SourceLocation(path: current))
+                continue
+            }
+            for name in names.sorted() {
+                let relative = current + "/" + name
+                let absolute = rootPath + "/" + relative
+                if let target = try? manager.destinationOfSymbolicLink(atPath: absolute) {
+                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                    guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
+                        log.error(.symlinkOutsideRoot(target), at: SourceLocation(path: relative))
+                        continue
+                    }
+                }
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    // A linked folder is walked once, so that a link to a parent cannot loop.
+                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                    if !name.hasPrefix("."), visited.insert(resolved).inserted { pending.append(relative) }
+                } else {
+                    found.append(relative)
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,232 @@
+import Yams
+
+/// Reads YAML (front matter or a site file) into typed values, keeping every node's place in the file.
+///
+/// Yams' `Decodable` path stops at the first problem and its errors carry no position. Reading the
+/// composed node tree field by field reports every problem of a file at once, each at its line.
+final class YAMLFields {
+    let path: String
+    /// What to add to a YAML line to get the file's line (1 for front matter after its `---`).
+    let lineOffset: Int
+    private(set) var log: DiagnosticLog
+
+    init(path: String, lineOffset: Int, stage: Diagnostic.Stage) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.log = DiagnosticLog(stage: stage)
+    }
+
+    /// The most nodes a file may hold: bounds the work on alias "bombs" (an alias is a copy of its anchor).
+    static let nodeLimit = 20_000
+
+    /// Composes `yaml` to a node tree; on a syntax error, logs it at its place and gives `nil`.
+    func compose(_ yaml: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { return nil }
+            var budget = Self.nodeLimit
+            guard Self.fits(node, budget: &budget) else {
+                log.error(.yamlTooLarge, at: SourceLocation(path: path, line: 1 + lineOffset))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                log.error(.yamlSyntax(text), at: location(of: mark))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                for key in duplicates { log.error(.duplicateKey(key), at: location(of: context.mark)) }
+            case .reader(let problem, _, _, _):
+                log.error(.yamlSyntax(problem), at: SourceLocation(path: path, line: 1 + lineOffset))
+            default:
+                log.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: 1 + lineOffset))
+            }
+            return nil
+        } catch {
+            log.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: 1 + lineOffset))
+            return nil
+        }
+    }
+
+    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence): return sequence.allSatisfy { fits($0, budget: &budget) }
+        case .mapping(let mapping):
+            return mapping.allSatisfy { fits($0.key, budget: &budget) && fits($0.value, budget: &budget) }
+        }
+    }
+
+    func location(of mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: 1 + lineOffset) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(of: node.mark) }
+
+    func error(_ reason: Reason, at node: Node) { log.error(reason, at: location(of: node)) }
+    func error(_ reason: Reason, at location: SourceLocation) { log.error(reason, at: location) }
+    func warning(_ reason: Reason, at location: SourceLocation) { log.warning(reason, at: location) }
+
+    /// A mapping's fields, or `nil` (logged) when the node is not a mapping.
+    func mapping(_ node: Node?, named what: String, allowedKeys: [String], context: String) -> Fields? {
+        guard let node else { return Fields(reader: self, entries: [], allowedKeys: allowedKeys, context: context, origin: nil) }
+        guard case .mapping(let mapping) = node else {
+            error(.notAMapping(what), at: node)
+            return nil
+        }
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                error(.wrongType(key: "key", expected: "text", found: Self.describe(key)), at: key)
+                continue
+            }
+            entries.append((name, key, value))
+        }
+        return Fields(reader: self, entries: entries, allowedKeys: allowedKeys, context: context, origin: node)
+    }
+
+    /// How a node reads in a message: "a list", "the number 12", "text 'abc'".
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if node.null != nil { return "null" }
+            if scalar.style == .plain {
+                if node.int != nil { return "the number \(scalar.string)" }
+                if node.float != nil { return "the number \(scalar.string)" }
+                if node.bool != nil { return "the boolean \(scalar.string)" }
+            }
+            return "the text '\(scalar.string.prefix(40))'"
+        }
+    }
+}
+
+/// The fields of one YAML mapping, read by key; what is never read is reported as unknown.
+struct Fields {
+    let reader: YAMLFields
+    let entries: [(key: String, keyNode: Node, value: Node)]
+    let allowedKeys: [String]
+    let context: String
+    let origin: Node?
+
+    var location: SourceLocation { origin.map(reader.location(of:)) ?? reader.location(of: nil as Mark?) }
+
+    func node(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+    func keyLocation(_ key: String) -> SourceLocation? {
+        entries.first { $0.key == key }.map { reader.location(of: $0.keyNode) }
+    }
+
+    /// Logs every key that is not allowed here, with the closest allowed key as a suggestion.
+    func reportUnknownKeys() {
+        for entry in entries where !allowedKeys.contains(entry.key) {
+            let suggestion = Suggestions.closest(to: entry.key, among: allowedKeys)
+            reader.error(.unknownKey(entry.key, suggestion: suggestion, allowedHere: context), at: entry.keyNode)
+        }
+    }
+
+    // MARK: - Typed values
+
+    func string(_ key: String, required: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
+        guard let value = present(key, required: required) else { return nil }
+        guard let text = Self.text(value) else {
+            reader.error(.wrongType(key: key, expected: "text", found: YAMLFields.describe(value)), at: value)
+            return nil
+        }
+        if !allowEmpty, text.allSatisfy(\.isWhitespace) {
+            reader.error(.emptyValue(key), at: value)
+            return nil
+        }
+        return Located(value: text, location: reader.location(of: value))
+    }
+
+    /// Text, or an explicit null (`.some(nil)`); `nil` when absent or wrong.
+    func nullableString(_ key: String) -> Located<String?>? {
+        guard let value = node(key) else { return nil }
+        if case .scalar = value, value.null != nil { return Located(value: nil, location: reader.location(of: value)) }
+        return string(key).map { Located(value: $0.value, location: $0.location) }
+    }
+
+    func integer(_ key: String, required: Bool = false, minimum: Int? = nil) -> Located<Int>? {
+        guard let value = present(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = value, scalar.style == .plain, let number = value.int else {
+            reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
+            return nil
+        }
+        if let minimum, number < minimum {
+            reader.error(.negativeNumber(key: key), at: value)
+            return nil
+        }
+        return Located(value: number, location: reader.location(of: value))
+    }
+
+    func number(_ key: String, required: Bool = false) -> Located<Double>? {
+        guard let value = present(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = value, scalar.style == .plain,
+              let number = value.int.map(Double.init) ?? value.float, number.isFinite else {
+            reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
+            return nil
+        }
+        if number < 0 {
+            reader.error(.negativeNumber(key: key), at: value)
+            return nil
+        }
+        return Located(value: number, location: reader.location(of: value))
+    }
+
+    func bool(_ key: String) -> Located<Bool>? {
+        guard let value = present(key, required: false) else { return nil }
+        guard case .scalar(let scalar) = value, scalar.style == .plain,
+              ["true", "false"].contains(scalar.string), let flag = value.bool else {
+            reader.error(.wrongType(key: key, expected: "true or false", found: YAMLFields.describe(value)), at: value)
+            return nil
+        }
+        return Located(value: flag, location: reader.location(of: value))
+    }
+
+    /// The items of a list; logs and gives `nil` when the value is not a list.
+    func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let value = present(key, required: required) else { return nil }
+        guard case .sequence(let sequence) = value else {
+            reader.error(.wrongType(key: key, expected: "a list", found: YAMLFields.describe(value)), at: value)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    func nested(_ key: String, allowedKeys: [String], context: String) -> Fields? {
+        guard let value = node(key) else { return nil }
+        return reader.mapping(value, named: "'\(key)'", allowedKeys: allowedKeys, context: context)
+    }
+
+    private func present(_ key: String, required: Bool) -> Node? {
+        guard let value = node(key) else {
+            if required { reader.error(.missingKey(key), at: location) }
+            return nil
+        }
+        return value
+    }
+
+    static func text(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        if scalar.style == .plain, node.null != nil { return nil }
+        return scalar.string
+    }
+}
+
+/// A value with the place in the source it was read from.
+public struct Located<Value> {
+    public var value: Value
+    public var location: SourceLocation
+}
+
+extension Located: Sendable where Value: Sendable {}
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}

@@ -1,0 +1,105 @@
+/// Choices for one Markdown rendering.
+public struct MarkdownOptions: Sendable {
+    /// Pass raw HTML through (trusted authors only). Off: cmark's safe mode replaces it.
+    public var allowRawHTML: Bool
+    /// A function applied to the text of every prose text node (French typography), or `nil`.
+    public var typography: (@Sendable (String) -> String)?
+
+    public init(allowRawHTML: Bool = false, typography: (@Sendable (String) -> String)? = nil) {
+        self.allowRawHTML = allowRawHTML
+        self.typography = typography
+    }
+}
+
+/// What rendering a body gives: HTML in two parts around `<!-- more -->`, and what the walk found.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML before the first top-level `<!-- more -->` line (the whole body when there is none).
+    public var introHTML: String
+    /// The HTML after the marker; empty without a marker.
+    public var restHTML: String
+    /// The line of the marker in the body, when there is one.
+    public var moreMarkerLine: Int?
+    public var headings: [MarkdownHeading] = []
+    public var links: [MarkdownLink] = []
+    /// Positions of raw HTML that is not the marker.
+    public var rawHTML: [MarkdownPosition] = []
+
+    public var hasMoreMarker: Bool { moreMarkerLine != nil }
+
+    init(introHTML: String, restHTML: String, hasMoreMarker: Bool) {
+        self.introHTML = introHTML
+        self.restHTML = restHTML
+    }
+}
+
+/// A heading of the body with the id it was given.
+public struct MarkdownHeading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// A link or image of the body, with its position in the body (line and column from 1, column in characters).
+public struct MarkdownLink: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    /// The link's text, or the image's alternative text.
+    public var text: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A position in a body: line and column from 1, column in characters.
+public struct MarkdownPosition: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+}
+
+// MARK: - Heading ids
+
+/// Stable, unique heading ids: the heading's words in lowercase ASCII joined by hyphens, then `-2`, `-3` …
+struct HeadingIDs {
+    private var used: Set<String>
+
+    init(reserved: Set<String>) { used = reserved }
+
+    mutating func makeID(for text: String) -> String {
+        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
+
+/// Character columns from cmark's byte columns.
+struct SourceColumns {
+    private let bytes: [UInt8]
+    private var lineStarts: [Int]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// The 1-based character column of a 1-based byte column on a 1-based line.
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+        var count = 0
+        for byte in bytes[start..<end] where byte & 0xC0 != 0x80 { count += 1 }
+        return count + 1
+    }
+}

@@ -1,0 +1,72 @@
+/// The kinds of page the content layout knows.
+public enum PageKind: String, Sendable, Hashable, CaseIterable {
+    /// `content/<year>/<lang>/index.md`
+    case editionHome
+    /// `content/<year>/<lang>/countries/<name>.md`
+    case country
+    /// `content/<year>/<lang>/regions/<name>.md`
+    case region
+    /// `content/pages/<lang>/<name>.md`: privacy notice, accessibility statement, about.
+    case standalone
+
+    var displayName: String {
+        switch self {
+        case .editionHome: "an edition home page"
+        case .country: "a country page"
+        case .region: "a region page"
+        case .standalone: "a page"
+        }
+    }
+}
+
+/// One content page, front matter decoded, body still Markdown.
+public struct Page: Sendable {
+    /// The file, relative to the site root: `content/2020/fr/countries/mongolie.md`.
+    public var file: String
+    public var kind: PageKind
+    /// The report year for pages of an edition: `2020`.
+    public var edition: String?
+    public var language: String
+    /// The file's path under its language folder: `countries/mongolie.md`.
+    public var pathInLanguage: String
+    /// The file name without `.md`.
+    public var fileStem: String
+
+    public var title: Located<String>
+    public var summary: String?
+    /// The last URL segment (from `slug`, else the file name).
+    public var slug: String
+    public var translationKey: String?
+    public var country: CountryData?
+
+    public var body: String
+    /// The line of the file where the body starts.
+    public var bodyFirstLine: Int
+}
+
+/// The front matter only a country page has.
+public struct CountryData: Sendable {
+    public var code: Located<String>
+    public var region: Located<String>?
+    public var keyData: KeyData?
+    public var priorityAreas: [SDG]
+    public var achievements: [String]
+    public var budgetEUR: Int?
+}
+
+/// "Données de référence" / "Key data". Every field is optional.
+public struct KeyData: Sendable, Equatable {
+    /// `cooperation_programme`: absent (no row), null ("N/A"), or a text such as "2016-2020".
+    public enum Programme: Sendable, Equatable {
+        case absent, notApplicable, text(String)
+    }
+
+    public var populationMillions: Double?
+    public var gniPerCapitaUSD: Int?
+    public var hdiRank: Int?
+    public var hdiTotal: Int?
+    public var lifeExpectancy: Double?
+    public var cooperationProgramme: Programme = .absent
+    public var year: Int?
+    public var source: String?
+}

@@ -1,0 +1,37 @@
+/// `content/site.yaml`: the site's title, address and languages.
+public struct SiteConfig: Sendable, Equatable {
+    public struct Language: Sendable, Equatable {
+        /// The folder name and `lang` attribute: `fr`, `en`.
+        public var code: String
+        /// The locale used for numbers and dates: `fr_LU`, `en_GB`.
+        public var locale: String
+        /// The language's own name, shown in the switcher: `Français`, `English`.
+        public var name: String
+    }
+
+    /// The site title per language code.
+    public var title: [String: String]
+    /// Absolute, ending with `/`; its path may be a sub-folder.
+    public var baseURL: String
+    public var defaultLanguage: String
+    /// In switcher order.
+    public var languages: [Language]
+    /// Extension: let raw HTML in Markdown through (trusted authors only). Default false.
+    public var allowRawHTML: Bool
+    /// Extension: the page of `content/pages/` that holds the privacy notice, by translation_key or file name.
+    public var privacyPage: String?
+
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// The path part of `baseURL`: `/rapport/` for `https://example.org/rapport/`.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+
+    /// `baseURL` with `path` (relative to the site root, no leading slash) appended.
+    public func absoluteURL(_ path: String) -> String { baseURL + path }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// URL segments and ids made from text.
+public enum Slug {
+    /// Lowercase ASCII letters and digits joined by single hyphens: "Données clés 2020" → "donnees-cles-2020".
+    public static func make(from text: String) -> String {
+        let folded = text
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
+            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
+            .replacingOccurrences(of: "ß", with: "ss")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.lowercased()
+    }
+
+    /// Whether `text` is one safe URL segment: lowercase letters, digits and single inner hyphens.
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,371 @@
+import Foundation
+import Mustache
+
+/// A file of the built site: its path under the output folder and its bytes.
+public struct RenderedFile: Sendable, Equatable {
+    public var path: String
+    public var contents: SourceFile.Contents
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.contents = .bytes(Array(text.utf8))
+    }
+
+    init(path: String, contents: SourceFile.Contents) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Stage "render": the site graph to files. Pure: no I/O, no globals; every page can be rendered alone.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let theme: Theme
+    public let strings: [String: InterfaceStrings]
+    /// `content/assets/…` and `templates/assets/…` as they will be published: `assets/…`.
+    public let assetPaths: Set<String>
+    /// The Markdown options of every body (raw HTML from site.yaml; typography per language).
+    let markdownOptions: @Sendable (String) -> MarkdownOptions
+
+    /// Ids the templates give to elements; headings of bodies get other ids.
+    static let reservedIDs: Set<String> = ["content", "key-data", "priority-areas", "achievements", "budget",
+                                           "countries", "regions", "editions", "read-more", "site-header", "site-footer"]
+
+    public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>) {
+        self.site = site
+        self.theme = theme
+        self.strings = strings
+        self.assetPaths = assetPaths
+        let allowRawHTML = site.config.allowRawHTML
+        self.markdownOptions = { _ in MarkdownOptions(allowRawHTML: allowRawHTML) }
+    }
+
+    /// What rendering one page gives: its file, its problems, and what the anchor check needs.
+    public struct PageResult: Sendable {
+        public var file: RenderedFile
+        public var diagnostics: [Diagnostic]
+        /// The ids of the page's headings.
+        public var headingIDs: Set<String>
+        /// `#anchor` links into other pages (or this one), checked once every page is rendered.
+        public var anchorLinks: [AnchorLink]
+    }
+
+    public struct AnchorLink: Sendable {
+        public var target: Site.PageID
+        public var anchor: String
+        public var location: SourceLocation
+    }
+
+    // MARK: - Content pages
+
+    /// Renders the content page `id`.
+    public func renderPage(_ id: Site.PageID) -> PageResult {
+        let page = site.pages[id]
+        let url = site.urls[id]
+        let linker = Linker(mode: .relative(from: url))
+        var log = DiagnosticLog(stage: .markdown)
+        var anchors: [AnchorLink] = []
+        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: Self.reservedIDs) { link in
+            resolve(link, on: page, id: id, linker: linker, log: &log, anchors: &anchors)
+        }
+        reportMarkdownProblems(markdown, on: page, log: &log)
+        let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
+        let chrome = makeChrome(for: id, linker: linker)
+        let t = strings[page.language]?.strings ?? [:]
+        let html: String?
+        switch page.kind {
+        case .country:
+            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker)), "country")
+        case .region:
+            let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
+            let view = RegionView(title: page.title.value, summary: page.summary, body: body, edition: page.edition ?? "", countries: countries)
+            html = render(PageContext(chrome: chrome, t: t, page: view), "region")
+        case .editionHome:
+            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, body: body, linker: linker)), "edition")
+        case .standalone:
+            let view = StandaloneView(title: page.title.value, summary: page.summary, body: body)
+            html = render(PageContext(chrome: chrome, t: t, page: view), "page")
+        }
+        return PageResult(file: RenderedFile(path: url + "index.html", text: html ?? ""), diagnostics: log.items,
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors)
+    }
+
+    private func render<Content>(_ context: PageContext<Content>, _ template: String) -> String? {
+        theme.library.render(context, withTemplate: template)
+    }
+
+    private func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker) -> CountryView {
+        let page = site.pages[id]
+        let format = formatting(page.language)
+        let country = page.country
+        let region = site.regionOfCountry[id].map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
+        let keyData = country?.keyData.map { data in
+            KeyDataView(
+                population: data.populationMillions.map { format.decimal($0) },
+                gniPerCapita: data.gniPerCapitaUSD.map { format.integer($0) },
+                hdiRank: data.hdiRank.map { rank in data.hdiTotal.map { "\(format.integer(rank))/\(format.integer($0))" } ?? format.integer(rank) },
+                lifeExpectancy: data.lifeExpectancy.map { format.decimal($0) },
+                programme: { if case .text(let text) = data.cooperationProgramme { return text } else { return nil } }(),
+                programmeNotApplicable: data.cooperationProgramme == .notApplicable,
+                year: data.year.map(String.init),
+                source: data.source)
+        }
+        let goals = (country?.priorityAreas ?? []).map { GoalView(number: $0.number, name: $0.name(in: page.language), colour: $0.colour) }
+        let otherEditions = site.sameCountryInOtherEditions(id).map { other in
+            LinkView(label: site.pages[other].edition ?? "", href: linker.href(site.urls[other]), current: other == id)
+        }
+        return CountryView(
+            title: page.title.value, summary: page.summary, body: body, edition: page.edition ?? "",
+            countryCode: country?.code.value ?? "", region: region, keyData: keyData, priorityAreas: goals,
+            achievements: country?.achievements ?? [], budget: country?.budgetEUR.map { format.euros($0) },
+            otherEditions: otherEditions)
+    }
+
+    private func makeEditionView(_ id: Site.PageID, body: BodyView, linker: Linker) -> EditionView {
+        let page = site.pages[id]
+        let edition = page.edition ?? ""
+        let link = { (other: Site.PageID) in LinkView(label: site.pages[other].title.value, href: linker.href(site.urls[other])) }
+        let regions = (site.regionsOfEdition[edition]?[page.language] ?? []).map { region in
+            RegionGroupView(title: site.pages[region].title.value, href: linker.href(site.urls[region]),
+                            countries: (site.countriesOfRegion[region] ?? []).map(link))
+        }
+        let unassigned = (site.countriesOfEdition[edition]?[page.language] ?? []).filter { site.regionOfCountry[$0] == nil }.map(link)
+        return EditionView(title: page.title.value, summary: page.summary, body: body, edition: edition,
+                           regions: regions, otherCountries: unassigned)
+    }
+
+    // MARK: - Generated pages
+
+    /// `/<lang>/`: the language's editions, newest first, and its pages outside editions.
+    public func renderLanguageHome(_ language: String) -> RenderedFile {
+        let url = site.languageHomeURL(language)
+        let linker = Linker(mode: .relative(from: url))
+        let chrome = makeChrome(language: language, url: url, translations: languageHomes(), title: siteTitle(language),
+                                description: nil, edition: nil, linker: linker)
+        let editions = editionLinks(language, current: nil, linker: linker)
+        let pages = (site.standalonePages[language] ?? []).map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
+        let view = LanguageHomeView(title: siteTitle(language), latest: editions.first, editions: editions, pages: pages)
+        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "home") ?? "")
+    }
+
+    /// `/index.html`: a page in the default language that leads there without JavaScript.
+    public func renderRoot() -> RenderedFile {
+        let language = site.config.defaultLanguage
+        let linker = Linker(mode: .relative(from: ""))
+        let chrome = makeChrome(language: language, url: "", translations: [:], title: siteTitle(language),
+                                description: nil, edition: nil, linker: linker)
+        let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(site.languageHomeURL($0.code)), lang: $0.code) }
+        let view = RootView(target: linker.href(site.languageHomeURL(language)), languages: languages)
+        return RenderedFile(path: "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "root") ?? "")
+    }
+
+    /// `/<lang>/404.html`, and `/404.html` in the default language: served at any URL, so links start at the base path.
+    public func renderNotFound(_ language: String, atRoot: Bool) -> RenderedFile {
+        let linker = Linker(mode: .absolute(basePath: site.config.basePath))
+        let title = t(language)["not_found_title"] ?? ""
+        let chrome = makeChrome(language: language, url: nil, translations: [:], title: title, description: nil,
+                                edition: nil, linker: linker, notFoundPages: true)
+        let path = atRoot ? "404.html" : "\(language)/404.html"
+        return RenderedFile(path: path, text: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), "404") ?? "")
+    }
+
+    /// `sitemap.xml`: every page with its translations as `xhtml:link` alternates.
+    public func renderSitemap() -> RenderedFile {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        var entries: [(url: String, alternates: [(String, String)])] = []
+        let homes = languageHomes()
+        for language in site.config.languageCodes {
+            entries.append((homes[language]!, homes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        for id in site.pages.indices {
+            let alternates = site.translations[id].sorted { $0.key < $1.key }.map { ($0.key, site.urls[$0.value]) }
+            entries.append((site.urls[id], alternates))
+        }
+        for entry in entries.sorted(by: { $0.url < $1.url }) {
+            xml += "  <url>\n    <loc>\(XML.escape(site.config.absoluteURL(entry.url)))</loc>\n"
+            if entry.alternates.count > 1 {
+                for (language, url) in entry.alternates {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(XML.escape(site.config.absoluteURL(url)))\"/>\n"
+                }
+            }
+            xml += "  </url>\n"
+        }
+        xml += "</urlset>\n"
+        return RenderedFile(path: "sitemap.xml", text: xml)
+    }
+
+    public func renderRobots() -> RenderedFile {
+        RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n")
+    }
+
+    // MARK: - Layout
+
+    private func makeChrome(for id: Site.PageID, linker: Linker) -> ChromeView {
+        let page = site.pages[id]
+        let translations = site.translations[id].mapValues { site.urls[$0] }
+        return makeChrome(language: page.language, url: site.urls[id], translations: translations,
+                          title: page.title.value, description: page.summary, edition: page.edition, linker: linker)
+    }
+
+    /// The layout of a page at `url` (nil: served anywhere) with `translations` (language → URL path).
+    private func makeChrome(language: String, url: String?, translations: [String: String], title: String,
+                            description: String?, edition: String?, linker: Linker, notFoundPages: Bool = false) -> ChromeView {
+        let config = site.config
+        let switcher = config.languages.map { other -> LinkView in
+            let target: String
+            if notFoundPages { target = "\(other.code)/404.html" }
+            else if let translated = translations[other.code] { target = translated }
+            else if let edition, let home = site.editionHomes[edition]?[other.code] { target = site.urls[home] }
+            else { target = site.languageHomeURL(other.code) }
+            return LinkView(label: other.name, href: linker.href(target), current: other.code == language,
+                            lang: other.code == language ? nil : other.code)
+        }
+        let alternates = config.languageCodes.compactMap { code in
+            translations[code].map { AlternateView(hreflang: code, href: config.absoluteURL($0)) }
+        }
+        let siteTitle = siteTitle(language)
+        return ChromeView(
+            lang: language, siteTitle: siteTitle,
+            documentTitle: title == siteTitle ? title : "\(title) – \(siteTitle)",
+            description: description, canonical: url.map(config.absoluteURL), alternates: alternates.count > 1 ? alternates : [],
+            root: linker.root, homeHref: linker.href(site.languageHomeURL(language)),
+            switcher: switcher, editions: editionLinks(language, current: edition, linker: linker),
+            privacyHref: site.privacyPages[language].map { linker.href(site.urls[$0]) })
+    }
+
+    private func editionLinks(_ language: String, current: String?, linker: Linker) -> [LinkView] {
+        site.editions.reversed().compactMap { edition in
+            site.editionHomes[edition]?[language].map {
+                LinkView(label: edition, href: linker.href(site.urls[$0]), current: edition == current)
+            }
+        }
+    }
+
+    private func languageHomes() -> [String: String] {
+        Dictionary(uniqueKeysWithValues: site.config.languageCodes.map { ($0, site.languageHomeURL($0)) })
+    }
+
+    private func siteTitle(_ language: String) -> String { site.config.title[language] ?? "" }
+    private func t(_ language: String) -> [String: String] { strings[language]?.strings ?? [:] }
+    private func formatting(_ language: String) -> NumberFormatting {
+        NumberFormatting(localeIdentifier: site.config.language(language)?.locale ?? language)
+    }
+}
+
+// MARK: - Links in bodies
+
+extension SiteRenderer {
+    /// The URL a body link is rendered with, or `nil` to keep it; logs links to missing pages and assets.
+    private func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID, linker: Linker,
+                         log: inout DiagnosticLog, anchors: inout [AnchorLink]) -> String? {
+        let location = SourceLocation(path: page.file, line: page.bodyFirstLine + link.line - 1, column: link.column)
+        let destination = link.destination
+        if link.kind == .image, link.text.allSatisfy(\.isWhitespace) {
+            log.warning(.imageWithoutAlt(destination), at: location)
+        }
+        guard !destination.isEmpty, !LinkTarget.hasScheme(destination), !destination.hasPrefix("//") else { return nil }
+        let (path, fragment) = LinkTarget.split(destination)
+        if path.isEmpty {
+            if let fragment { anchors.append(AnchorLink(target: id, anchor: fragment, location: location)) }
+            return nil
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        if decoded.hasSuffix(".md") {
+            guard let file = LinkTarget.resolve(decoded, from: page.file), var target = site.pageByFile[file] else {
+                log.error(.brokenLink(destination), at: location)
+                return nil
+            }
+            // A link to a page of another language leads to its translation in the page's language.
+            if site.pages[target].language != page.language, let translated = site.translations[target][page.language] {
+                target = translated
+            }
+            if let fragment { anchors.append(AnchorLink(target: target, anchor: fragment, location: location)) }
+            return linker.href(site.urls[target]) + (fragment.map { "#" + $0 } ?? "")
+        }
+        let assetPath: String?
+        if decoded.hasPrefix("/assets/") {
+            assetPath = String(decoded.dropFirst())
+        } else if let file = LinkTarget.resolve(decoded, from: page.file), file.hasPrefix("content/assets/") {
+            assetPath = String(file.dropFirst("content/".count))
+        } else {
+            assetPath = nil
+        }
+        guard let assetPath else { return nil }
+        guard assetPaths.contains(assetPath) else {
+            log.error(.missingAsset(destination), at: location)
+            return nil
+        }
+        return linker.href(assetPath) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    private func reportMarkdownProblems(_ markdown: RenderedMarkdown, on page: Page, log: inout DiagnosticLog) {
+        guard !site.config.allowRawHTML else { return }
+        for position in markdown.rawHTML {
+            log.warning(.rawHTMLIgnored, at: SourceLocation(path: page.file, line: page.bodyFirstLine + position.line - 1,
+                                                            column: position.column))
+        }
+    }
+}
+
+/// Reading link destinations written in bodies.
+enum LinkTarget {
+    /// `https:`, `mailto:`, `javascript:` …: a destination with a URL scheme.
+    static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
+    }
+
+    /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
+    static func resolve(_ path: String, from file: String) -> String? {
+        var parts = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if parts.popLast() == nil { return nil }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+enum XML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension Site {
+    /// The same country (by code) in the other editions, same language, oldest edition first; the page itself included.
+    func sameCountryInOtherEditions(_ id: PageID) -> [PageID] {
+        let page = pages[id]
+        guard let code = page.country?.code.value else { return [] }
+        let matches = editions.compactMap { edition in
+            countriesOfEdition[edition]?[page.language]?.first { pages[$0].country?.code.value == code }
+        }
+        return matches.count > 1 ? matches : []
+    }
+}

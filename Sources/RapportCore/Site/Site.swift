@@ -1,0 +1,218 @@
+/// Stage "site": the pages as one graph — URLs, translations paired, regions linked to their countries,
+/// editions and their home pages. Templates never search: everything a page links to is decided here.
+public struct Site: Sendable {
+    public typealias PageID = Int
+
+    public let config: SiteConfig
+    /// Sorted by file path; a `PageID` indexes this array.
+    public let pages: [Page]
+    /// Each page's URL path relative to the site root, ending with `/`: `fr/2020/countries/mongolie/`.
+    public let urls: [String]
+    /// Each page's translations by language, itself included.
+    public let translations: [[String: PageID]]
+    /// Report years, oldest first.
+    public let editions: [String]
+    /// Edition homes by edition and language.
+    public let editionHomes: [String: [String: PageID]]
+    /// A region page's countries, sorted by title.
+    public let countriesOfRegion: [PageID: [PageID]]
+    /// A country page's region page.
+    public let regionOfCountry: [PageID: PageID]
+    /// Country pages of each edition and language, sorted by title.
+    public let countriesOfEdition: [String: [String: [PageID]]]
+    /// Region pages of each edition and language, sorted by title.
+    public let regionsOfEdition: [String: [String: [PageID]]]
+    /// Pages outside editions per language, sorted by title.
+    public let standalonePages: [String: [PageID]]
+    /// The privacy notice per language.
+    public let privacyPages: [String: PageID]
+    /// Page by its file path.
+    public let pageByFile: [String: PageID]
+
+    /// The newest edition: what each language's home page leads to.
+    public var latestEdition: String? { editions.last }
+
+    public func languageHomeURL(_ language: String) -> String { "\(language)/" }
+}
+
+extension Site {
+    /// Builds the graph and reports what does not hold together.
+    public static func make(config: SiteConfig, pages unsorted: [Page]) -> (site: Site, diagnostics: [Diagnostic]) {
+        var log = DiagnosticLog(stage: .site)
+        let pages = unsorted.sorted { $0.file < $1.file }
+        let languages = config.languageCodes
+        var pageByFile: [String: PageID] = [:]
+        for (id, page) in pages.enumerated() { pageByFile[page.file] = id }
+
+        // MARK: URLs, each used once
+        let urls = pages.map(url(of:))
+        var owners: [String: PageID] = [:]
+        for (id, url) in urls.enumerated() {
+            if let other = owners[url] {
+                log.error(.duplicateURL("/" + url, otherFile: pages[other].file), at: pages[id].title.location.with(line: 1))
+            } else {
+                owners[url] = id
+            }
+        }
+
+        // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
+        var groups = UnionFind(count: pages.count)
+        var byPath: [String: PageID] = [:], byKey: [String: PageID] = [:]
+        for (id, page) in pages.enumerated() {
+            let scope = page.edition ?? "pages"
+            let pathKey = "\(scope)/\(page.pathInLanguage)"
+            if let other = byPath[pathKey] { groups.union(id, other) } else { byPath[pathKey] = id }
+            if let key = page.translationKey {
+                let scopedKey = "\(scope)/\(key)"
+                if let other = byKey[scopedKey] { groups.union(id, other) } else { byKey[scopedKey] = id }
+            }
+        }
+        var members: [Int: [PageID]] = [:]
+        for id in pages.indices { members[groups.find(id), default: []].append(id) }
+        var translations = [[String: PageID]](repeating: [:], count: pages.count)
+        for ids in members.values.map({ $0.sorted() }) {
+            var set: [String: PageID] = [:]
+            for id in ids {
+                let page = pages[id]
+                if let other = set[page.language] {
+                    log.error(.duplicateTranslation(language: page.language, otherFile: pages[other].file),
+                              at: SourceLocation(path: page.file))
+                    continue
+                }
+                if let first = set.values.min(), pages[first].kind != page.kind {
+                    log.error(.translationKindMismatch(otherFile: pages[first].file), at: SourceLocation(path: page.file))
+                    continue
+                }
+                set[page.language] = id
+            }
+            for id in set.values { translations[id] = set }
+            for id in ids where translations[id].isEmpty { translations[id] = [pages[id].language: id] }
+        }
+        for (id, page) in pages.enumerated() {
+            for language in languages where translations[id][language] == nil {
+                let expected = expectedFile(of: page, in: language)
+                log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
+            }
+        }
+
+        // MARK: Editions, their homes, regions and countries
+        let editions = Set(pages.compactMap(\.edition)).sorted()
+        var editionHomes: [String: [String: PageID]] = [:]
+        var countriesOfEdition: [String: [String: [PageID]]] = [:]
+        var regionsOfEdition: [String: [String: [PageID]]] = [:]
+        var standalonePages: [String: [PageID]] = [:]
+        for (id, page) in pages.enumerated() {
+            switch page.kind {
+            case .editionHome: editionHomes[page.edition!, default: [:]][page.language] = id
+            case .country: countriesOfEdition[page.edition!, default: [:]][page.language, default: []].append(id)
+            case .region: regionsOfEdition[page.edition!, default: [:]][page.language, default: []].append(id)
+            case .standalone: standalonePages[page.language, default: []].append(id)
+            }
+        }
+        let byTitle: (PageID, PageID) -> Bool = { TitleOrder.precedes(pages[$0], pages[$1]) }
+        countriesOfEdition = countriesOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
+        regionsOfEdition = regionsOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
+        standalonePages = standalonePages.mapValues { $0.sorted(by: byTitle) }
+
+        for edition in editions {
+            for language in languages where editionHomes[edition]?[language] == nil {
+                let hasPages = pages.contains { $0.edition == edition && $0.language == language }
+                if hasPages {
+                    log.error(.missingEditionHome(edition: edition, language: language),
+                              at: SourceLocation(path: "content/\(edition)/\(language)"))
+                }
+            }
+        }
+
+        var regionOfCountry: [PageID: PageID] = [:]
+        var countriesOfRegion: [PageID: [PageID]] = [:]
+        var codes: [String: PageID] = [:]
+        for (id, page) in pages.enumerated() where page.kind == .country {
+            guard let edition = page.edition, let country = page.country else { continue }
+            let scope = "\(edition)/\(page.language)/\(country.code.value)"
+            if let other = codes[scope] {
+                log.error(.duplicateCountryCode(country.code.value, otherFile: pages[other].file), at: country.code.location)
+            } else {
+                codes[scope] = id
+            }
+            guard let region = country.region else { continue }
+            let candidates = regionsOfEdition[edition]?[page.language] ?? []
+            if let match = candidates.first(where: { pages[$0].fileStem == region.value }) {
+                regionOfCountry[id] = match
+                countriesOfRegion[match, default: []].append(id)
+            } else {
+                log.error(.unknownRegion(region.value, known: candidates.map { pages[$0].fileStem }.sorted()), at: region.location)
+            }
+        }
+        countriesOfRegion = countriesOfRegion.mapValues { $0.sorted(by: byTitle) }
+
+        // MARK: The privacy notice
+        var privacyPages: [String: PageID] = [:]
+        if let key = config.privacyPage {
+            for language in languages {
+                let match = standalonePages[language]?.first { pages[$0].translationKey == key || pages[$0].fileStem == key }
+                if let match { privacyPages[language] = match }
+            }
+            if privacyPages.isEmpty {
+                log.error(.unknownPrivacyPage(key), at: SourceLocation(path: "content/site.yaml"))
+            }
+        }
+
+        let site = Site(
+            config: config, pages: pages, urls: urls, translations: translations, editions: editions,
+            editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
+            countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
+            standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile)
+        return (site, log.items)
+    }
+
+    /// The URL path of a page, relative to the site root.
+    static func url(of page: Page) -> String {
+        switch page.kind {
+        case .editionHome: return "\(page.language)/\(page.edition!)/"
+        case .country: return "\(page.language)/\(page.edition!)/countries/\(page.slug)/"
+        case .region: return "\(page.language)/\(page.edition!)/regions/\(page.slug)/"
+        case .standalone: return "\(page.language)/\(page.slug)/"
+        }
+    }
+
+    /// Where the translation of `page` into `language` would be found by path.
+    static func expectedFile(of page: Page, in language: String) -> String {
+        if let edition = page.edition { return "content/\(edition)/\(language)/\(page.pathInLanguage)" }
+        return "content/pages/\(language)/\(page.pathInLanguage)"
+    }
+}
+
+/// Titles in reading order: accents and case ignored ("Égypte" among the E), file path as tie-break.
+enum TitleOrder {
+    static func precedes(_ a: Page, _ b: Page) -> Bool {
+        let keyA = Slug.make(from: a.title.value), keyB = Slug.make(from: b.title.value)
+        return keyA != keyB ? keyA < keyB : a.file < b.file
+    }
+}
+
+/// Disjoint sets over page ids, for pairing translations.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root { (parent[node], node) = (root, parent[node]) }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}
+
+extension SourceLocation {
+    func with(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+}

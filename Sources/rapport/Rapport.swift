@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Builds the bilingual static website of a development-cooperation annual report.",
+        subcommands: [Build.self, Check.self])
+}
+
+/// Options every subcommand shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site root: the folder holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Treat warnings (missing translation, unused interface string, …) as errors.")
+    var strict = false
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+}
+
+extension Rapport {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into the output folder; on any error, leave the last good output as it was.")
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("The output folder (default: <root>/output).", valueName: "dir"))
+        var output: String?
+
+        @Option(name: .long, help: ArgumentHelp("Replace site.yaml's base_url, e.g. https://example.org/report/.", valueName: "url"))
+        var baseURL: String?
+
+        var outputURL: URL {
+            output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? site.rootURL.appendingPathComponent("output", isDirectory: true)
+        }
+
+        func validate() throws {
+            if let refusal = OutputWriter.refusal(output: outputURL, root: site.rootURL) { throw ValidationError(refusal) }
+            if let baseURL, !ConfigLoader.validateBaseURL(baseURL) {
+                throw ValidationError("--base-url must be an absolute http(s) URL ending with '/'")
+            }
+        }
+
+        func run() throws {
+            let outcome = Runner.build(root: site.rootURL, options: BuildOptions(strict: site.strict, baseURL: baseURL))
+            guard outcome.succeeded else { throw ExitCode.failure }
+            do {
+                try OutputWriter.write(outcome.files, to: outputURL)
+            } catch {
+                Runner.printError("\(error)")
+                throw ExitCode.failure
+            }
+            print("Built \(outcome.pageCount) pages (\(outcome.files.count) files) into \(outputURL.path)")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check everything a build checks; write nothing.")
+
+        @OptionGroup var site: SiteOptions
+
+        func run() throws {
+            let outcome = Runner.build(root: site.rootURL, options: BuildOptions(strict: site.strict))
+            guard outcome.succeeded else { throw ExitCode.failure }
+            print("Checked \(outcome.pageCount) pages: no errors")
+        }
+    }
+}
+
+/// The glue between the command line and the core: read, build, print the diagnostics.
+enum Runner {
+    static func build(root: URL, options: BuildOptions) -> BuildOutcome {
+        let (source, readDiagnostics) = SiteSource.read(root: root)
+        var outcome = SiteBuilder.build(source, options: options)
+        if !readDiagnostics.isEmpty {
+            let all = (readDiagnostics + outcome.diagnostics).sorted()
+            outcome.diagnostics = options.strict ? all.strict() : all
+            if outcome.diagnostics.hasErrors { outcome.files = [] }
+        }
+        for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+        return outcome
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
