@@ -1,0 +1,43 @@
+import Foundation
+@testable import RapportCore
+
+enum Fixtures {
+    /// `Tests/RapportCoreTests/`.
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fresh temporary folder, removed by the caller with `cleanUp`.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A site root in a temporary folder: the fixture's `content/` and the repository's real `templates/`.
+    static func siteRoot(fixture: String) -> URL {
+        let root = temporaryFolder()
+        let manager = FileManager.default
+        try! manager.copyItem(at: testsFolder.appendingPathComponent("Fixtures/\(fixture)/content"), to: root.appendingPathComponent("content"))
+        try! manager.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        return root
+    }
+
+    /// Reads and builds a site root from disk, in memory.
+    static func build(root: URL, options: BuildOptions = BuildOptions()) -> BuildOutcome {
+        let (source, diagnostics) = SiteSource.read(root: root)
+        var outcome = SiteBuilder.build(source, options: options)
+        outcome.diagnostics = (diagnostics + outcome.diagnostics).sorted()
+        return outcome
+    }
+}
+
+extension BuildOutcome {
+    /// The text of a built file.
+    func text(_ path: String) -> String? {
+        guard let file = files.first(where: { $0.path == path }), case .bytes(let bytes) = file.contents else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var messages: [String] { diagnostics.map(\.description) }
+}

@@ -1,0 +1,75 @@
+@testable import RapportCore
+
+/// A whole site written inline (path → text), after Publish's and Hugo's inline test sites: a valid
+/// baseline that a test changes one file of, with small templates that print `Key: value|` markers.
+struct TestSite {
+    var files: [String: String]
+
+    init(_ changes: [String: String?] = [:]) {
+        files = Self.baseline
+        for (path, text) in changes { files[path] = text }
+    }
+
+    func build(_ options: BuildOptions = BuildOptions()) -> BuildOutcome {
+        SiteBuilder.build(SiteSource(files: files), options: options)
+    }
+
+    static let siteYAML = """
+        title:
+          fr: Rapport test
+          en: Test report
+        base_url: https://example.org/r/
+        default_language: fr
+        languages:
+          - code: fr
+            locale: fr_LU
+            name: Français
+          - code: en
+            locale: en_GB
+            name: English
+        """
+
+    static let templates: [String: String] = [
+        "templates/base.mustache": "<html lang=\"{{chrome.lang}}\">Skip: {{t.skip}}|{{$main}}{{/main}}</html>\n",
+        "templates/country.mustache": """
+            {{<base}}{{$main}}Title: {{page.title}}|Intro: {{{page.body.intro}}}|{{#page.body.rest}}More: {{t.more}}: {{{.}}}|{{/page.body.rest}}\
+            {{#page.keyData}}Population: {{population}}|GNI: {{gniPerCapita}}|HDI: {{hdiRank}}|Life: {{lifeExpectancy}}|\
+            Programme: {{#programme}}{{.}}{{/programme}}{{#programmeNotApplicable}}{{t.na}}{{/programmeNotApplicable}}|{{/page.keyData}}\
+            {{#page.priorityAreas}}SDG: {{number}} {{name}}|{{/page.priorityAreas}}\
+            {{#page.budget}}Budget: {{.}}|{{/page.budget}}{{#page.region}}Region: {{label}} {{href}}|{{/page.region}}\
+            {{#chrome.switcher}}Switch: {{label}} {{href}}|{{/chrome.switcher}}{{/main}}{{/base}}
+            """,
+        "templates/region.mustache": "{{<base}}{{$main}}Title: {{page.title}}|{{#page.countries}}Country: {{label}} {{href}}|{{/page.countries}}{{/main}}{{/base}}",
+        "templates/edition.mustache": "{{<base}}{{$main}}Title: {{page.title}}|Intro: {{{page.body.intro}}}|{{#page.regions}}Region: {{title}}|{{/page.regions}}{{/main}}{{/base}}",
+        "templates/page.mustache": "{{<base}}{{$main}}Title: {{page.title}}|{{{page.body.intro}}}{{/main}}{{/base}}",
+        "templates/home.mustache": "{{<base}}{{$main}}Home: {{page.title}}|{{/main}}{{/base}}",
+        "templates/root.mustache": "{{<base}}{{$main}}Root: {{page.target}}|{{/main}}{{/base}}",
+        "templates/404.mustache": "{{<base}}{{$main}}Missing|{{/main}}{{/base}}",
+    ]
+
+    static let baseline: [String: String] = templates.merging([
+        "content/site.yaml": siteYAML,
+        "content/i18n/fr.yaml": "skip: Aller au contenu\nmore: Lire plus\nna: s.o.\n",
+        "content/i18n/en.yaml": "skip: Skip to content\nmore: Read more\nna: N/A\n",
+        "content/2020/fr/index.md": "---\ntitle: Rapport 2020\n---\nBienvenue.\n",
+        "content/2020/en/index.md": "---\ntitle: Report 2020\n---\nWelcome.\n",
+        "content/2020/fr/regions/sahel.md": "---\ntitle: Sahel\ntranslation_key: sahel\n---\nLe Sahel.\n",
+        "content/2020/en/regions/sahel-en.md": "---\ntitle: Sahel\ntranslation_key: sahel\n---\nThe Sahel.\n",
+        "content/2020/fr/countries/niger.md": """
+            ---
+            title: Niger
+            country: NE
+            region: sahel
+            ---
+            Intro du Niger.
+            """,
+        "content/2020/en/countries/niger.md": """
+            ---
+            title: Niger
+            country: NE
+            region: sahel-en
+            ---
+            Niger intro.
+            """,
+    ]) { a, _ in a }
+}
