@@ -60,7 +60,7 @@ public enum SiteBuilder {
         if let theme { diagnostics += theme.checkStrings(loaded.strings, languages: config.languageCodes) }
 
         // MARK: Site graph
-        let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages)
+        let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
         diagnostics += siteDiagnostics
         guard let theme else { return finish([], pages: 0) }
 
@@ -95,8 +95,9 @@ public enum SiteBuilder {
 
     /// Loads every page and interface-string file; each file's problems are its own.
     static func loadContent(_ source: SiteSource, languages: [String])
-        -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic]) {
+        -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic], unloaded: Set<String>) {
         var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
+        var unloaded: Set<String> = []
         for file in source.contentFiles {
             let entry = ContentEntry.classify(file.path, languages: languages)
             switch entry {
@@ -111,7 +112,10 @@ public enum SiteBuilder {
             let text: SourceText
             switch SourceText.decode(file.bytes, path: file.path) {
             case .success(let decoded): text = decoded
-            case .failure(let diagnostic): diagnostics.append(diagnostic); continue
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                unloaded.insert(file.path)
+                continue
             }
             if case .interfaceStrings(let language) = entry {
                 let loaded = InterfaceStrings.load(from: text, language: language)
@@ -120,7 +124,7 @@ public enum SiteBuilder {
             } else if case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry {
                 let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
                                                  pathInLanguage: pathInLanguage, fileStem: stem)
-                if let page = loaded.page { pages.append(page) }
+                if let page = loaded.page { pages.append(page) } else { unloaded.insert(file.path) }
                 diagnostics += loaded.diagnostics
             }
         }
@@ -128,7 +132,7 @@ public enum SiteBuilder {
             diagnostics.append(Diagnostic(.error, .missingI18nFile(language: language),
                                           at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
         }
-        return (pages, strings, diagnostics)
+        return (pages, strings, diagnostics, unloaded)
     }
 
     /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/`, which wins.

@@ -4,7 +4,10 @@ enum Suggestions {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         let limit = max(2, min(word.count, best.0.count) / 3)
-        return best.1 <= limit ? best.0 : nil
+        if best.1 <= limit { return best.0 }
+        // A word cut short or run on ("budget" for "budget_eur") is a typo too.
+        let lowered = word.lowercased()
+        return candidates.sorted().first { lowered.count >= 4 && ($0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())) }
     }
 
     /// Levenshtein distance over characters.

@@ -37,7 +37,10 @@ final class YAMLFields {
                 let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
                 log.error(.yamlSyntax(text), at: location(of: mark))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                for key in duplicates { log.error(.duplicateKey(key), at: location(of: context.mark)) }
+                for key in duplicates {
+                    let line = Self.lineOfSecondOccurrence(of: key, in: yaml, mapping: context.mark) ?? context.mark.line
+                    log.error(.duplicateKey(key), at: SourceLocation(path: path, line: line + lineOffset, column: context.mark.column))
+                }
             case .reader(let problem, _, _, _):
                 log.error(.yamlSyntax(problem), at: SourceLocation(path: path, line: 1 + lineOffset))
             default:
@@ -48,6 +51,23 @@ final class YAMLFields {
             log.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: 1 + lineOffset))
             return nil
         }
+    }
+
+    /// Yams names the mapping that holds a duplicate key; the second `key:` at that mapping's indentation
+    /// is where the author looks.
+    static func lineOfSecondOccurrence(of key: String, in yaml: String, mapping: Mark) -> Int? {
+        let indentation = String(repeating: " ", count: max(mapping.column - 1, 0))
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mapping.line {
+            guard line.hasPrefix(indentation) else { continue }
+            let rest = line.dropFirst(indentation.count)
+            let unquoted = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst() : rest
+            guard unquoted.hasPrefix(key), let after = unquoted.dropFirst(key.count).drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }).first,
+                  after == ":" else { continue }
+            seen += 1
+            if seen == 2 { return index + 1 }
+        }
+        return nil
     }
 
     private static func fits(_ node: Node, budget: inout Int) -> Bool {

@@ -275,8 +275,9 @@ extension SiteRenderer {
         }
         let decoded = path.removingPercentEncoding ?? path
         if decoded.hasSuffix(".md") {
-            guard let file = LinkTarget.resolve(decoded, from: page.file), var target = site.pageByFile[file] else {
-                log.error(.brokenLink(destination), at: location)
+            let file = LinkTarget.resolve(decoded, from: page.file)
+            guard let file, var target = site.pageByFile[file] else {
+                if file.map({ !site.unloadedFiles.contains($0) }) ?? true { log.error(.brokenLink(destination), at: location) }
                 return nil
             }
             // A link to a page of another language leads to its translation in the page's language.

@@ -13,7 +13,7 @@ public struct Theme: Sendable {
     public static func load(templates: [SourceFile]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .templates)
         var library = MustacheLibrary()
-        var names: Set<String> = []
+        var names: Set<String> = [], broken: Set<String> = []
         var uses: [String: SourceLocation] = [:]
         for file in templates {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
@@ -26,20 +26,38 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
-                log.error(.templateSyntax("\(error.error)"),
+                broken.insert(name)
+                log.error(.templateSyntax(explain(error.error)),
                           at: SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
+                broken.insert(name)
                 log.error(.templateSyntax("\(error)"), at: SourceLocation(path: file.path))
             }
             for (key, location) in stringKeys(in: text, path: file.path) where uses[key] == nil {
                 uses[key] = location
             }
         }
-        for name in requiredTemplates where !names.contains(name) {
+        for name in requiredTemplates where !names.contains(name) && !broken.contains(name) {
             log.error(.missingTemplate(name), at: SourceLocation(path: "templates/\(name).mustache"))
         }
         guard !log.items.hasErrors else { return (nil, log.items) }
         return (Theme(library: library, stringUses: uses), log.items)
+    }
+
+    /// swift-mustache's parser errors in words.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to a parent or block"
+        case .illegalTokenInsideInheritSection: return "only blocks ({{$name}}) may stand inside a parent ({{<name}})"
+        case .textInsideInheritSection: return "only blocks ({{$name}}) may stand inside a parent ({{<name}})"
+        case .invalidConfigVariableSyntax: return "the configuration tag is malformed"
+        case .unrecognisedConfigVariable: return "unknown configuration variable"
+        }
     }
 
     /// The `t.KEY` names of a template's tags (`{{t.key}}`, `{{#t.key}}` …), in order, with their places.

@@ -28,6 +28,9 @@ public struct Site: Sendable {
     public let privacyPages: [String: PageID]
     /// Page by its file path.
     public let pageByFile: [String: PageID]
+    /// Page files that exist but could not be loaded (their errors are reported): links to them and
+    /// missing translations of them raise nothing more.
+    public let unloadedFiles: Set<String>
 
     /// The newest edition: what each language's home page leads to.
     public var latestEdition: String? { editions.last }
@@ -37,7 +40,8 @@ public struct Site: Sendable {
 
 extension Site {
     /// Builds the graph and reports what does not hold together.
-    public static func make(config: SiteConfig, pages unsorted: [Page]) -> (site: Site, diagnostics: [Diagnostic]) {
+    public static func make(config: SiteConfig, pages unsorted: [Page], unloadedFiles: Set<String> = [])
+        -> (site: Site, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .site)
         let pages = unsorted.sorted { $0.file < $1.file }
         let languages = config.languageCodes
@@ -91,6 +95,7 @@ extension Site {
         for (id, page) in pages.enumerated() {
             for language in languages where translations[id][language] == nil {
                 let expected = expectedFile(of: page, in: language)
+                if unloadedFiles.contains(expected) { continue }
                 log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
             }
         }
@@ -117,7 +122,7 @@ extension Site {
         for edition in editions {
             for language in languages where editionHomes[edition]?[language] == nil {
                 let hasPages = pages.contains { $0.edition == edition && $0.language == language }
-                if hasPages {
+                if hasPages, !unloadedFiles.contains("content/\(edition)/\(language)/index.md") {
                     log.error(.missingEditionHome(edition: edition, language: language),
                               at: SourceLocation(path: "content/\(edition)/\(language)"))
                 }
@@ -162,7 +167,8 @@ extension Site {
             config: config, pages: pages, urls: urls, translations: translations, editions: editions,
             editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
-            standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile)
+            standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile,
+            unloadedFiles: unloadedFiles)
         return (site, log.items)
     }
 
