@@ -108,7 +108,8 @@ public struct SiteRenderer: Sendable {
                 programme: { if case .text(let text) = data.cooperationProgramme { return text } else { return nil } }(),
                 programmeNotApplicable: data.cooperationProgramme == .notApplicable,
                 year: data.year.map(String.init),
-                source: data.source)
+                source: data.source,
+                hasNote: data.year != nil || data.source != nil)
         }
         let goals = (country?.priorityAreas ?? []).map { GoalView(number: $0.number, name: $0.name(in: page.language), colour: $0.colour) }
         let otherEditions = site.sameCountryInOtherEditions(id).map { other in

@@ -86,7 +86,8 @@ public struct KeyDataView: Sendable {
     public let programmeNotApplicable: Bool
     public let year: String?
     public let source: String?
-    public var hasNote: Bool { year != nil || source != nil }
+    /// A note under the table gives the year and the source (stored: Mustache does not see computed properties).
+    public let hasNote: Bool
 }
 
 public struct GoalView: Sendable {

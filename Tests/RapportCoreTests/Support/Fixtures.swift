@@ -14,14 +14,18 @@ enum Fixtures {
         return url
     }
 
-    /// A site root in a temporary folder: the fixture's `content/` and the repository's real `templates/`.
+    /// A site root in a temporary folder: the fixture's `content/` with the repository's real `templates/`
+    /// and interface strings (which go with the templates).
     static func siteRoot(fixture: String) -> URL {
         let root = temporaryFolder()
         let manager = FileManager.default
         try! manager.copyItem(at: testsFolder.appendingPathComponent("Fixtures/\(fixture)/content"), to: root.appendingPathComponent("content"))
         try! manager.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        try! manager.copyItem(at: repositoryRoot.appendingPathComponent("content/i18n"), to: root.appendingPathComponent("content/i18n"))
         return root
     }
+
+    static func cleanUp(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
     /// Reads and builds a site root from disk, in memory.
     static func build(root: URL, options: BuildOptions = BuildOptions()) -> BuildOutcome {
