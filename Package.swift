@@ -42,5 +42,10 @@ let package = Package(
             dependencies: ["RapportCore"],
             exclude: ["Fixtures", "Snapshots"]
         ),
+        // Runs the built `rapport` executable as a user would: exit codes, stderr, the output folder.
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["rapport"]
+        ),
     ]
 )
