@@ -18,6 +18,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings (missing translation, unused interface string, …) as errors.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("How diagnostics are printed: text (PATH:LINE:COL: error: …) or json (one object per line).", valueName: "format"))
+    var format: DiagnosticFormat = .text
+
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
 }
 
@@ -46,7 +49,7 @@ extension Rapport {
         }
 
         func run() throws {
-            let outcome = Runner.build(root: site.rootURL, options: BuildOptions(strict: site.strict, baseURL: baseURL))
+            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL))
             guard outcome.succeeded else { throw ExitCode.failure }
             do {
                 try OutputWriter.write(outcome.files, to: outputURL)
@@ -64,24 +67,35 @@ extension Rapport {
         @OptionGroup var site: SiteOptions
 
         func run() throws {
-            let outcome = Runner.build(root: site.rootURL, options: BuildOptions(strict: site.strict))
+            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict))
             guard outcome.succeeded else { throw ExitCode.failure }
             print("Checked \(outcome.pageCount) pages: no errors")
         }
     }
 }
 
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
-    static func build(root: URL, options: BuildOptions) -> BuildOutcome {
-        let (source, readDiagnostics) = SiteSource.read(root: root)
+    static func build(_ site: SiteOptions, options: BuildOptions) -> BuildOutcome {
+        let (source, readDiagnostics) = SiteSource.read(root: site.rootURL)
         var outcome = SiteBuilder.build(source, options: options)
         if !readDiagnostics.isEmpty {
             let all = (readDiagnostics + outcome.diagnostics).sorted()
             outcome.diagnostics = options.strict ? all.strict() : all
             if outcome.diagnostics.hasErrors { outcome.files = [] }
         }
-        for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+        let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        for diagnostic in outcome.diagnostics {
+            switch site.format {
+            case .text: printError(diagnostic.description)
+            case .json: printError(DiagnosticPrinting.json(diagnostic))
+            }
+            if annotate { printError(DiagnosticPrinting.githubAnnotation(diagnostic)) }
+        }
         return outcome
     }
 

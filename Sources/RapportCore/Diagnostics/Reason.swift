@@ -60,6 +60,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case missingAsset(String)
     case rawHTMLIgnored
     case imageWithoutAlt(String)
+    case unsafeURL(String)
+    case scriptURLInRawHTML
 
     // MARK: Output
     case outputFailed(String)
@@ -134,6 +136,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .missingAsset(let target): return "link to the asset '\(target)', which is not in content/assets/"
         case .rawHTMLIgnored: return "raw HTML is left out of the page (set allow_raw_html: true in site.yaml to keep it)"
         case .imageWithoutAlt(let target): return "the image '\(target)' has no alternative text"
+        case .unsafeURL(let target): return "the link target '\(target.prefix(60))' would run code in the reader's browser: not allowed"
+        case .scriptURLInRawHTML: return "this raw HTML holds a javascript: or vbscript: URL: not allowed, even with allow_raw_html"
 
         case .outputFailed(let why): return "cannot write the output: \(why)"
         }

@@ -21,6 +21,10 @@ final class YAMLFields {
 
     /// Composes `yaml` to a node tree; on a syntax error, logs it at its place and gives `nil`.
     func compose(_ yaml: String) -> Node? {
+        if let line = Self.lineNestingTooDeep(yaml) {
+            log.error(.yamlTooLarge, at: SourceLocation(path: path, line: line + lineOffset))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return nil }
             var budget = Self.nodeLimit
@@ -51,6 +55,32 @@ final class YAMLFields {
             log.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: 1 + lineOffset))
             return nil
         }
+    }
+
+    /// The deepest nesting a file may use; Yams builds its nodes recursively, so a deeper file could
+    /// overflow the stack. Front matter needs three levels.
+    static let nestingLimit = 64
+
+    /// The first line where flow brackets (`[`, `{`) or block indentation nest deeper than `nestingLimit`.
+    static func lineNestingTooDeep(_ yaml: String) -> Int? {
+        var depth = 0, line = 1, atLineStart = true, indentation = 0
+        var quote: Character?
+        for character in yaml {
+            if character == "\n" { line += 1; atLineStart = true; indentation = 0; quote = nil; continue }
+            if atLineStart {
+                if character == " " || character == "-" { indentation += 1; if indentation > nestingLimit * 4 { return line }; continue }
+                atLineStart = false
+            }
+            if let open = quote { if character == open { quote = nil }; continue }
+            switch character {
+            case "\"", "'": quote = character
+            case "[", "{": depth += 1; if depth > nestingLimit { return line }
+            case "]", "}": depth = max(0, depth - 1)
+            case "#": continue
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Yams names the mapping that holds a duplicate key; the second `key:` at that mapping's indentation

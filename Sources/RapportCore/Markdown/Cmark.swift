@@ -72,9 +72,13 @@ public enum Markdown {
                     if isMarker {
                         if result.moreMarkerLine == nil { result.moreMarkerLine = line }
                     } else {
-                        result.rawHTML.append(MarkdownPosition(
+                        let position = MarkdownPosition(
                             line: line,
-                            column: positions.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                            column: positions.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+                        result.rawHTML.append(position)
+                        if options.allowRawHTML, URLSafety.mentionsScriptURL(literal) {
+                            result.rawHTMLWithScriptURLs.append(position)
+                        }
                     }
                 case CMARK_NODE_TEXT where entering:
                     if options.typography != nil { textNodes.append(node) }

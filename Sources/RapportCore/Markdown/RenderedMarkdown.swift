@@ -23,6 +23,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [MarkdownLink] = []
     /// Positions of raw HTML that is not the marker.
     public var rawHTML: [MarkdownPosition] = []
+    /// Raw HTML let through (`allow_raw_html`) that holds a `javascript:` or `vbscript:` URL.
+    public var rawHTMLWithScriptURLs: [MarkdownPosition] = []
 
     public var hasMoreMarker: Bool { moreMarkerLine != nil }
 
@@ -101,5 +103,25 @@ struct SourceColumns {
         var count = 0
         for byte in bytes[start..<end] where byte & 0xC0 != 0x80 { count += 1 }
         return count + 1
+    }
+}
+
+/// URLs that run code when followed.
+enum URLSafety {
+    /// `javascript:`, `vbscript:`, `file:` and `data:` (but for raster images), as cmark's safe mode judges them;
+    /// browsers ignore ASCII whitespace and control characters inside a scheme, so they are dropped first.
+    static func isDangerous(_ url: String) -> Bool {
+        let compact = String(url.lowercased().unicodeScalars.filter { $0.value > 0x20 })
+        for scheme in ["javascript:", "vbscript:", "file:"] where compact.hasPrefix(scheme) { return true }
+        if compact.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { compact.hasPrefix($0) }
+        }
+        return false
+    }
+
+    /// Whether raw HTML mentions a script URL anywhere (attribute values included, entities not decoded).
+    static func mentionsScriptURL(_ html: String) -> Bool {
+        let compact = String(html.lowercased().unicodeScalars.filter { $0.value > 0x20 })
+        return compact.contains("javascript:") || compact.contains("vbscript:")
     }
 }

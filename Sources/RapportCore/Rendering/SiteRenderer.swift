@@ -268,6 +268,10 @@ extension SiteRenderer {
         if link.kind == .image, link.text.allSatisfy(\.isWhitespace) {
             log.warning(.imageWithoutAlt(destination), at: location)
         }
+        if URLSafety.isDangerous(destination) {
+            log.error(.unsafeURL(destination), at: location)
+            return ""
+        }
         guard !destination.isEmpty, !LinkTarget.hasScheme(destination), !destination.hasPrefix("//") else { return nil }
         let (path, fragment) = LinkTarget.split(destination)
         if path.isEmpty {
@@ -305,11 +309,12 @@ extension SiteRenderer {
     }
 
     private func reportMarkdownProblems(_ markdown: RenderedMarkdown, on page: Page, log: inout DiagnosticLog) {
-        guard !site.config.allowRawHTML else { return }
-        for position in markdown.rawHTML {
-            log.warning(.rawHTMLIgnored, at: SourceLocation(path: page.file, line: page.bodyFirstLine + position.line - 1,
-                                                            column: position.column))
+        func location(_ position: MarkdownPosition) -> SourceLocation {
+            SourceLocation(path: page.file, line: page.bodyFirstLine + position.line - 1, column: position.column)
         }
+        for position in markdown.rawHTMLWithScriptURLs { log.error(.scriptURLInRawHTML, at: location(position)) }
+        guard !site.config.allowRawHTML else { return }
+        for position in markdown.rawHTML { log.warning(.rawHTMLIgnored, at: location(position)) }
     }
 }
 
