@@ -42,6 +42,11 @@ let package = Package(
             dependencies: ["RapportCore"],
             exclude: ["Fixtures", "Snapshots"]
         ),
+        // Mutates the fixture site at random (seeded) and builds it: no crash, no hang, last good output intact.
+        .testTarget(
+            name: "RapportFuzzTests",
+            dependencies: ["RapportCore"]
+        ),
         // Runs the built `rapport` executable as a user would: exit codes, stderr, the output folder.
         .testTarget(
             name: "RapportCLITests",

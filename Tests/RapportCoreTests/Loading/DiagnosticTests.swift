@@ -191,3 +191,48 @@ struct DiagnosticTests {
         #expect(site.build().messages == first)
     }
 }
+
+/// The remaining diagnostic kinds, one inline change each, as a table (after Hugo's error tables).
+@Suite("Located diagnostics, table")
+struct DiagnosticTableTests {
+    static let niger = "content/2020/fr/countries/niger.md"
+    static let front = "---\ntitle: Niger\ncountry: NE\nregion: sahel\n"
+
+    static let cases: [(String, [String: String?], String)] = [
+        ("missing asset", [niger: front + "---\n[fiche](/assets/fiche.pdf)\n"],
+         "\(niger):6:1: error: link to the asset '/assets/fiche.pdf', which is not in content/assets/"),
+        ("image without alt", [niger: front + "---\n![](/assets/map.png)\n", "content/assets/map.png": "png"],
+         "\(niger):6:1: warning: the image '/assets/map.png' has no alternative text"),
+        ("HDI rank beyond the total", [niger: front + "key_data:\n  hdi_rank: 190\n  hdi_total: 189\n---\n"],
+         "\(niger):6:13: error: the HDI rank 190 is beyond the 189 ranked countries"),
+        ("SDG twice", [niger: front + "priority_areas: [4, 4]\n---\n"],
+         "\(niger):5:21: error: Sustainable Development Goal 4 is listed twice"),
+        ("negative figure", [niger: front + "budget_eur: -5\n---\n"],
+         "\(niger):5:13: error: 'budget_eur' must not be negative"),
+        ("list expected", [niger: front + "achievements: Beaucoup\n---\n"],
+         "\(niger):5:15: error: 'achievements' must be a list, not the text 'Beaucoup'"),
+        ("missing country code", ["content/2020/fr/countries/niger.md": "---\ntitle: Niger\nregion: sahel\n---\n"],
+         "\(niger):2:1: error: the required key 'country' is missing"),
+        ("misplaced file", ["content/2020/fr/niger.md": "---\ntitle: Niger\n---\n"],
+         "content/2020/fr/niger.md:1:1: error: this file is not where Rapport looks for content: an edition holds <lang>/index.md, <lang>/countries/*.md and <lang>/regions/*.md"),
+        ("missing edition home", ["content/2020/en/index.md": nil, "content/2020/fr/index.md": nil],
+         "content/2020/en:1:1: error: the edition 2020 has no home page in 'en': add content/2020/en/index.md"),
+        ("missing template", ["templates/region.mustache": nil],
+         "templates/region.mustache:1:1: error: the theme has no template 'region.mustache'"),
+        ("missing i18n file", ["content/i18n/en.yaml": nil],
+         "content/i18n/en.yaml:1:1: error: the interface strings of 'en' are missing: add content/i18n/en.yaml"),
+        ("i18n value not text", ["content/i18n/en.yaml": "skip: Skip\nmore: [a]\nna: N/A\n"],
+         "content/i18n/en.yaml:2:7: error: the interface string 'more' must be text"),
+        ("unknown privacy page", ["content/site.yaml": TestSite.siteYAML + "\nprivacy_page: privacy\n"],
+         "content/site.yaml:1:1: error: privacy_page 'privacy' is not the translation_key or file name of a page in content/pages/"),
+        ("unknown locale", ["content/site.yaml": TestSite.siteYAML.replacingOccurrences(of: "en_GB", with: "en_XX_bad")],
+         "content/site.yaml:11:13: error: 'en_XX_bad' is not a locale known to this system (e.g. fr_LU, en_GB)"),
+    ]
+
+    @Test("each kind at its place", arguments: cases.indices)
+    func kind(_ index: Int) {
+        let (name, changes, expected) = Self.cases[index]
+        let messages = TestSite(changes).build().messages
+        #expect(messages.contains(expected), "\(name): \(messages)")
+    }
+}
