@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         // Mutates the fixture site at random (seeded) and builds it: no crash, no hang, last good output intact.

@@ -49,15 +49,23 @@ extension Rapport {
         }
 
         func run() throws {
-            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL))
-            guard outcome.succeeded else { throw ExitCode.failure }
-            do {
-                try OutputWriter.write(outcome.files, to: outputURL)
-            } catch {
-                Runner.printError("\(error)")
+            let staged: StagedOutput
+            do { staged = try StagedOutput(output: outputURL) } catch {
+                Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }
-            print("Built \(outcome.pageCount) pages (\(outcome.files.count) files) into \(outputURL.path)")
+            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL), output: staged)
+            guard outcome.succeeded else {
+                staged.discard()
+                throw ExitCode.failure
+            }
+            do {
+                try staged.commit()
+            } catch {
+                Runner.printError("error: cannot write the output: \(error)")
+                throw ExitCode.failure
+            }
+            print("Built \(outcome.pageCount) pages into \(outputURL.path)")
         }
     }
 
@@ -80,14 +88,8 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
-    static func build(_ site: SiteOptions, options: BuildOptions) -> BuildOutcome {
-        let (source, readDiagnostics) = SiteSource.read(root: site.rootURL)
-        var outcome = SiteBuilder.build(source, options: options)
-        if !readDiagnostics.isEmpty {
-            let all = (readDiagnostics + outcome.diagnostics).sorted()
-            outcome.diagnostics = options.strict ? all.strict() : all
-            if outcome.diagnostics.hasErrors { outcome.files = [] }
-        }
+    static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil) -> BuildOutcome {
+        let outcome = SiteBuilder.build(SiteSource.read(root: site.rootURL), options: options, output: output)
         let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
         for diagnostic in outcome.diagnostics {
             switch site.format {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a build is asked for, beyond the site root's own files.
 public struct BuildOptions: Sendable {
     /// Warnings become errors (what CI uses).
@@ -13,7 +15,7 @@ public struct BuildOptions: Sendable {
 
 /// The result of a build: every file of the site, and every problem found, in a stable order.
 public struct BuildOutcome: Sendable {
-    /// Sorted by path; empty when the build failed.
+    /// Sorted by path; empty when the build failed or when the files went to a `StagedOutput`.
     public var files: [RenderedFile]
     public var diagnostics: [Diagnostic]
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -23,13 +25,16 @@ public struct BuildOutcome: Sendable {
 
 /// The pipeline: read → front matter → site graph → render. Writes nothing (see `OutputWriter`).
 public enum SiteBuilder {
-    /// Builds the site of `source` in memory.
-    public static func build(_ source: SiteSource, options: BuildOptions = BuildOptions()) -> BuildOutcome {
-        var diagnostics: [Diagnostic] = []
+    /// Builds the site of `source`: in memory (the files are in the outcome), or streamed to `output` as pages
+    /// are rendered (the caller then commits `output` if the outcome succeeded, and discards it otherwise).
+    /// Pages are rendered in parallel on every core; the result does not depend on their order.
+    public static func build(_ source: SiteSource, options: BuildOptions = BuildOptions(), output: StagedOutput? = nil) -> BuildOutcome {
+        var diagnostics: [Diagnostic] = source.readDiagnostics
         func finish(_ files: [RenderedFile], pages: Int) -> BuildOutcome {
             var all = Array(Set(diagnostics)).sorted()
             if options.strict { all = all.strict() }
-            return BuildOutcome(files: all.hasErrors ? [] : files.sorted { $0.path < $1.path }, diagnostics: all, pageCount: pages)
+            return BuildOutcome(files: all.hasErrors || output != nil ? [] : files.sorted { $0.path < $1.path },
+                                diagnostics: all, pageCount: pages)
         }
 
         // MARK: site.yaml first: it names the languages the layout is checked against.
@@ -67,12 +72,13 @@ public enum SiteBuilder {
         // MARK: Rendering
         let assets = publishedAssets(source.assets)
         let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys))
+        // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
+        let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
+        let sink = failing ? nil : output
         var files: [RenderedFile] = []
-        var results: [SiteRenderer.PageResult] = []
-        results.reserveCapacity(site.pages.count)
-        for id in site.pages.indices { results.append(renderer.renderPage(id)) }
+        let results = renderPages(renderer, count: site.pages.count, to: sink)
         for result in results {
-            files.append(result.file)
+            if sink == nil { files.append(result.file) }
             diagnostics += result.diagnostics
             for link in result.anchorLinks where !results[link.target].headingIDs.contains(link.anchor) {
                 diagnostics.append(Diagnostic(.error, .missingAnchor(link.anchor, inFile: site.pages[link.target].file),
@@ -90,7 +96,32 @@ public enum SiteBuilder {
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))
         }
+        if let sink {
+            for file in files {
+                do { try sink.write(file) } catch {
+                    diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output))
+                }
+            }
+        }
         return finish(files, pages: site.pages.count)
+    }
+
+    /// Renders every page on every core. With a sink, each page is written as soon as it is rendered and its
+    /// HTML is not kept (a large site never sits in memory whole).
+    static func renderPages(_ renderer: SiteRenderer, count: Int, to sink: StagedOutput?) -> [SiteRenderer.PageResult] {
+        let results = ResultSlots<SiteRenderer.PageResult>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { id in
+            var result = renderer.renderPage(id)
+            if let sink {
+                do { try sink.write(result.file) } catch {
+                    result.diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"),
+                                                         at: SourceLocation(path: renderer.site.pages[id].file), stage: .output))
+                }
+                result.file = RenderedFile(path: result.file.path, contents: .bytes([]))
+            }
+            results[id] = result
+        }
+        return results.values
     }
 
     /// Loads every page and interface-string file; each file's problems are its own.
@@ -146,4 +177,19 @@ public enum SiteBuilder {
         }
         return published
     }
+}
+
+/// One slot per index, each written once by one thread of `concurrentPerform`, read after it returns.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
+        set { lock.lock(); slots[index] = newValue; lock.unlock() }
+    }
+
+    var values: [Value] { slots.map { $0! } }
 }

@@ -8,28 +8,34 @@ public struct ParsedDocument: Sendable, Equatable {
     /// The line of the file on which the body starts.
     public var bodyFirstLine: Int
 
-    /// Splits a page at its front matter, or says why it cannot.
+    /// Splits a page at its front matter, or says why it cannot. Scans only up to the closing fence.
     public static func split(_ source: SourceText) -> Result<ParsedDocument, Diagnostic> {
         let text = source.text
         func failure(_ reason: Reason, line: Int = 1) -> Result<ParsedDocument, Diagnostic> {
             .failure(Diagnostic(.error, reason, at: SourceLocation(path: source.path, line: line), stage: .frontMatter))
         }
-        if text.allSatisfy(\.isWhitespace) { return failure(.emptyFile) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), isFence(first) else { return failure(.missingFrontMatter) }
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.popFirst() {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return failure(.emptyFile) }
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
             lineNumber += 1
-            if isFence(line) {
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if lineNumber == 1 {
+                guard isFence(line) else { return failure(.missingFrontMatter) }
+                yamlStart = next
+            } else if isFence(line), let yamlStart {
                 return .success(ParsedDocument(
                     path: source.path,
-                    yaml: yamlLines.joined(separator: "\n") + "\n",
+                    yaml: String(text[yamlStart..<lineStart]),
                     yamlFirstLine: 2,
-                    body: lines.joined(separator: "\n"),
+                    body: String(text[next...]),
                     bodyFirstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
+            lineStart = next
         }
         return failure(.unclosedFrontMatter)
     }

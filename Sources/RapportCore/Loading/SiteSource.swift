@@ -42,6 +42,8 @@ public struct SiteSource: Sendable {
     public var templates: [SourceFile]
     /// `templates/assets/**` then `content/assets/**`: copied to `output/assets/`.
     public var assets: [SourceFile]
+    /// Problems met while reading (unreadable files, links out of the root): part of the build's diagnostics.
+    public var readDiagnostics: [Diagnostic] = []
 
     public init(contentFiles: [SourceFile], templates: [SourceFile], assets: [SourceFile]) {
         self.contentFiles = contentFiles.sorted { $0.path < $1.path }
@@ -61,8 +63,8 @@ public struct SiteSource: Sendable {
         self.init(contentFiles: content, templates: templates, assets: assets.sorted { $0.path < $1.path })
     }
 
-    /// Reads the site root at `root` from disk.
-    public static func read(root: URL) -> (source: SiteSource, diagnostics: [Diagnostic]) {
+    /// Reads the site root at `root` from disk; problems met are in `readDiagnostics`.
+    public static func read(root: URL) -> SiteSource {
         var log = DiagnosticLog(stage: .read)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var content: [SourceFile] = [], templates: [SourceFile] = [], themeAssets: [SourceFile] = [], contentAssets: [SourceFile] = []
@@ -86,8 +88,9 @@ public struct SiteSource: Sendable {
                 }
             }
         }
-        let source = SiteSource(contentFiles: content, templates: templates, assets: themeAssets + contentAssets)
-        return (source, log.items)
+        var source = SiteSource(contentFiles: content, templates: templates, assets: themeAssets + contentAssets)
+        source.readDiagnostics = log.items
+        return source
     }
 
     private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {

@@ -4,6 +4,7 @@ import Foundation
 public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens: "Données clés 2020" → "donnees-cles-2020".
     public static func make(from text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text.utf8) }
         let folded = text
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
@@ -21,6 +22,24 @@ public enum Slug {
             }
         }
         return slug.lowercased()
+    }
+
+    /// The same rule on ASCII bytes, without Foundation's folding (the common case, and a hot one).
+    private static func makeFromASCII(_ bytes: String.UTF8View) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
+        var pendingHyphen = false
+        for byte in bytes {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(lower)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Whether `text` is one safe URL segment: lowercase letters, digits and single inner hyphens.

@@ -26,6 +26,8 @@ public struct SiteRenderer: Sendable {
     public let assetPaths: Set<String>
     /// The Markdown options of every body (raw HTML from site.yaml; typography per language).
     let markdownOptions: @Sendable (String) -> MarkdownOptions
+    /// Number formatting per language code, made once.
+    let formats: [String: NumberFormatting]
 
     /// Ids the templates give to elements; headings of bodies get other ids.
     static let reservedIDs: Set<String> = ["content", "key-data", "priority-areas", "achievements", "budget",
@@ -38,6 +40,7 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
         self.markdownOptions = { _ in MarkdownOptions(allowRawHTML: allowRawHTML) }
+        self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
 
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
@@ -253,7 +256,7 @@ public struct SiteRenderer: Sendable {
     private func siteTitle(_ language: String) -> String { site.config.title[language] ?? "" }
     private func t(_ language: String) -> [String: String] { strings[language]?.strings ?? [:] }
     private func formatting(_ language: String) -> NumberFormatting {
-        NumberFormatting(localeIdentifier: site.config.language(language)?.locale ?? language)
+        formats[language] ?? NumberFormatting(localeIdentifier: language)
     }
 }
 

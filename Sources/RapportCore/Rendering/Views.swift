@@ -45,7 +45,7 @@ public struct LinkView: Sendable {
     /// The language of the target, when it differs from the page's.
     public let lang: String?
 
-    init(label: String, href: String, current: Bool = false, lang: String? = nil) {
+    public init(label: String, href: String, current: Bool = false, lang: String? = nil) {
         self.label = label
         self.href = href
         self.current = current

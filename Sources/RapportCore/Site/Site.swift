@@ -101,6 +101,7 @@ extension Site {
         }
 
         // MARK: Editions, their homes, regions and countries
+        // Lists are in reading order of titles: accents and case ignored ("Égypte" among the E), file as tie-break.
         let editions = Set(pages.compactMap(\.edition)).sorted()
         var editionHomes: [String: [String: PageID]] = [:]
         var countriesOfEdition: [String: [String: [PageID]]] = [:]
@@ -114,7 +115,10 @@ extension Site {
             case .standalone: standalonePages[page.language, default: []].append(id)
             }
         }
-        let byTitle: (PageID, PageID) -> Bool = { TitleOrder.precedes(pages[$0], pages[$1]) }
+        let titleKeys = pages.map { Slug.make(from: $0.title.value) }
+        let byTitle: (PageID, PageID) -> Bool = { a, b in
+            titleKeys[a] != titleKeys[b] ? titleKeys[a] < titleKeys[b] : pages[a].file < pages[b].file
+        }
         countriesOfEdition = countriesOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
         regionsOfEdition = regionsOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
         standalonePages = standalonePages.mapValues { $0.sorted(by: byTitle) }
@@ -186,14 +190,6 @@ extension Site {
     static func expectedFile(of page: Page, in language: String) -> String {
         if let edition = page.edition { return "content/\(edition)/\(language)/\(page.pathInLanguage)" }
         return "content/pages/\(language)/\(page.pathInLanguage)"
-    }
-}
-
-/// Titles in reading order: accents and case ignored ("Égypte" among the E), file path as tie-break.
-enum TitleOrder {
-    static func precedes(_ a: Page, _ b: Page) -> Bool {
-        let keyA = Slug.make(from: a.title.value), keyB = Slug.make(from: b.title.value)
-        return keyA != keyB ? keyA < keyB : a.file < b.file
     }
 }
 
