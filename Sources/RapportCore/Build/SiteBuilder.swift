@@ -124,19 +124,22 @@ public enum SiteBuilder {
         return results.values
     }
 
-    /// Loads every page and interface-string file; each file's problems are its own.
+    /// Loads every page and interface-string file, on every core; each file's problems are its own.
     static func loadContent(_ source: SiteSource, languages: [String])
         -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic], unloaded: Set<String>) {
-        var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
-        var unloaded: Set<String> = []
-        for file in source.contentFiles {
+        enum Loaded { case page(Page?), strings(InterfaceStrings), skipped }
+        let files = source.contentFiles
+        let slots = ResultSlots<(Loaded, [Diagnostic])>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
             let entry = ContentEntry.classify(file.path, languages: languages)
             switch entry {
             case .siteConfig, .ignored, .asset:
-                continue
+                slots[index] = (.skipped, [])
+                return
             case .misplaced(let reason):
-                diagnostics.append(Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read))
-                continue
+                slots[index] = (.skipped, [Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read)])
+                return
             case .interfaceStrings, .page:
                 break
             }
@@ -144,19 +147,27 @@ public enum SiteBuilder {
             switch SourceText.decode(file.bytes, path: file.path) {
             case .success(let decoded): text = decoded
             case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                unloaded.insert(file.path)
-                continue
+                slots[index] = (.page(nil), [diagnostic])
+                return
             }
             if case .interfaceStrings(let language) = entry {
                 let loaded = InterfaceStrings.load(from: text, language: language)
-                strings[language] = loaded.strings
-                diagnostics += loaded.diagnostics
+                slots[index] = (.strings(loaded.strings), loaded.diagnostics)
             } else if case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry {
                 let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
                                                  pathInLanguage: pathInLanguage, fileStem: stem)
-                if let page = loaded.page { pages.append(page) } else { unloaded.insert(file.path) }
-                diagnostics += loaded.diagnostics
+                slots[index] = (.page(loaded.page), loaded.diagnostics)
+            }
+        }
+        var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
+        var unloaded: Set<String> = []
+        for (index, (loaded, found)) in slots.values.enumerated() {
+            diagnostics += found
+            switch loaded {
+            case .page(let page?): pages.append(page)
+            case .page(nil): unloaded.insert(files[index].path)
+            case .strings(let table): strings[table.language] = table
+            case .skipped: break
             }
         }
         for language in languages where strings[language] == nil {

@@ -19,7 +19,7 @@ public struct SourceText: Sendable, Equatable {
                                        at: SourceLocation(path: path, line: line, column: column), stage: .read))
         }
         var text = String(decoding: content, as: UTF8.self)
-        if text.contains("\r") {
+        if content.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceText(path: path, text: text))

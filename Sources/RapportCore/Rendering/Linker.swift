@@ -12,14 +12,20 @@ struct Linker: Sendable {
     }
 
     let mode: Mode
+    /// The folders of the page's URL, split once (a page writes dozens of links).
+    private let fromFolders: [Substring]
+
+    init(mode: Mode) {
+        self.mode = mode
+        if case .relative(let from) = mode { fromFolders = from.split(separator: "/") } else { fromFolders = [] }
+    }
 
     /// The link to `target`, a path relative to the site root (`fr/2020/`, `assets/rapport.css`, `` for the root).
     func href(_ target: String) -> String {
         switch mode {
         case .absolute(let basePath):
             return basePath + target
-        case .relative(let from):
-            let fromFolders = from.split(separator: "/")
+        case .relative:
             var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
             let targetIsFolder = target.isEmpty || target.hasSuffix("/")
             let targetFolders = targetIsFolder ? targetParts : targetParts.dropLast()
@@ -39,7 +45,7 @@ struct Linker: Sendable {
     var root: String {
         switch mode {
         case .absolute(let basePath): return basePath
-        case .relative(let from): return String(repeating: "../", count: from.split(separator: "/").count)
+        case .relative: return String(repeating: "../", count: fromFolders.count)
         }
     }
 }

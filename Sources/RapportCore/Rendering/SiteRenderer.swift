@@ -281,7 +281,7 @@ extension SiteRenderer {
             if let fragment { anchors.append(AnchorLink(target: id, anchor: fragment, location: location)) }
             return nil
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.contains("%") ? path.removingPercentEncoding ?? path : path
         if decoded.hasSuffix(".md") {
             let file = LinkTarget.resolve(decoded, from: page.file)
             guard let file, var target = site.pageByFile[file] else {
@@ -339,6 +339,10 @@ enum LinkTarget {
 
     /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
     static func resolve(_ path: String, from file: String) -> String? {
+        // The common case, a sibling file (`niger.md`): no splitting.
+        if !path.contains("/"), path != "..", path != ".", let slash = file.lastIndex(of: "/") {
+            return file[...slash] + path
+        }
         var parts = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
         for part in path.split(separator: "/") {
             switch part {
