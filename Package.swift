@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev; macOS: brew install cmark).
@@ -29,11 +31,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: Hummingbird, the watcher, live reload. The core does not depend on it.
+        .target(
+            name: "RapportPreview",
+            dependencies: [
+                "RapportCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command line: argument parsing and about as much glue as that needs.
         .executableTarget(
             name: "rapport",
             dependencies: [
                 "RapportCore",
+                "RapportPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +58,15 @@ let package = Package(
         .testTarget(
             name: "RapportFuzzTests",
             dependencies: ["RapportCore"]
+        ),
+        // The preview server in-process on port 0, over real HTTP.
+        .testTarget(
+            name: "RapportPreviewTests",
+            dependencies: [
+                "RapportPreview",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // Runs the built `rapport` executable as a user would: exit codes, stderr, the output folder.
         .testTarget(

@@ -1,13 +1,41 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportPreview
 
 @main
-struct Rapport: ParsableCommand {
+struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Builds the bilingual static website of a development-cooperation annual report.",
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, Serve.self])
+}
+
+extension Rapport {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preview the site: build it in memory, serve it, rebuild and reload open pages on every save.")
+
+        @Option(name: .long, help: ArgumentHelp("The site root: the folder holding content/ and templates/.", valueName: "dir"))
+        var root: String = "."
+
+        @Option(name: .long, help: ArgumentHelp("The address to listen on; anything but loopback must be asked for.", valueName: "host"))
+        var host: String = "127.0.0.1"
+
+        @Option(name: .long, help: ArgumentHelp("The port; 0 picks a free one.", valueName: "port"))
+        var port: Int = 8000
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        }
+
+        func run() async throws {
+            let server = PreviewServer(root: URL(fileURLWithPath: root, isDirectory: true), host: host, port: port) { line in
+                if line.contains(": error: ") || line.contains(": warning: ") { Runner.printError(line) } else { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            }
+            try await server.run()
+        }
+    }
 }
 
 /// Options every subcommand shares.
@@ -25,7 +53,7 @@ struct SiteOptions: ParsableArguments {
 }
 
 extension Rapport {
-    struct Build: ParsableCommand {
+    struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the site into the output folder; on any error, leave the last good output as it was.")
 
@@ -48,7 +76,7 @@ extension Rapport {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let staged: StagedOutput
             do { staged = try StagedOutput(output: outputURL) } catch {
                 Runner.printError("error: cannot write the output: \(error)")
@@ -69,12 +97,12 @@ extension Rapport {
         }
     }
 
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check everything a build checks; write nothing.")
 
         @OptionGroup var site: SiteOptions
 
-        func run() throws {
+        func run() async throws {
             let outcome = Runner.build(site, options: BuildOptions(strict: site.strict))
             guard outcome.succeeded else { throw ExitCode.failure }
             print("Checked \(outcome.pageCount) pages: no errors")

@@ -38,22 +38,9 @@ public enum SiteBuilder {
         }
 
         // MARK: site.yaml first: it names the languages the layout is checked against.
-        let configPath = "content/site.yaml"
-        guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
-            diagnostics.append(Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config))
-            return finish([], pages: 0)
-        }
-        var config: SiteConfig?
-        switch SourceText.decode(configFile.bytes, path: configPath) {
-        case .success(let text):
-            let loaded = ConfigLoader.loadConfig(from: text)
-            config = loaded.config
-            diagnostics += loaded.diagnostics
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-        }
-        guard var config else { return finish([], pages: 0) }
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        let (loadedConfig, configDiagnostics) = loadConfig(source, baseURL: options.baseURL)
+        diagnostics += configDiagnostics
+        guard let config = loadedConfig else { return finish([], pages: 0) }
 
         // MARK: Front matter of every page, interface strings
         let loaded = loadContent(source, languages: config.languageCodes)
@@ -80,19 +67,10 @@ public enum SiteBuilder {
         for result in results {
             if sink == nil { files.append(result.file) }
             diagnostics += result.diagnostics
-            for link in result.anchorLinks where !results[link.target].headingIDs.contains(link.anchor) {
-                diagnostics.append(Diagnostic(.error, .missingAnchor(link.anchor, inFile: site.pages[link.target].file),
-                                              at: link.location, stage: .markdown))
-            }
         }
-        for language in config.languageCodes {
-            files.append(renderer.renderLanguageHome(language))
-            files.append(renderer.renderNotFound(language, atRoot: false))
-        }
-        files.append(renderer.renderNotFound(config.defaultLanguage, atRoot: true))
-        files.append(renderer.renderRoot())
-        files.append(renderer.renderSitemap())
-        files.append(renderer.renderRobots())
+        diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
+                                         links: results.lazy.flatMap(\.anchorLinks))
+        files += generatedFiles(renderer)
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))
         }
@@ -104,6 +82,44 @@ public enum SiteBuilder {
             }
         }
         return finish(files, pages: site.pages.count)
+    }
+
+    /// `content/site.yaml`, with `baseURL` (from the command line) in place of its `base_url`.
+    static func loadConfig(_ source: SiteSource, baseURL: String?) -> (SiteConfig?, [Diagnostic]) {
+        let configPath = "content/site.yaml"
+        guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
+            return (nil, [Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config)])
+        }
+        switch SourceText.decode(configFile.bytes, path: configPath) {
+        case .success(let text):
+            var (config, diagnostics) = ConfigLoader.loadConfig(from: text)
+            if let baseURL { config?.baseURL = baseURL }
+            return (config, diagnostics)
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        }
+    }
+
+    /// The pages that are not content files: language homes, 404 pages, the root, the sitemap, robots.txt.
+    static func generatedFiles(_ renderer: SiteRenderer) -> [RenderedFile] {
+        let config = renderer.site.config
+        var files: [RenderedFile] = []
+        for language in config.languageCodes {
+            files.append(renderer.renderLanguageHome(language))
+            files.append(renderer.renderNotFound(language, atRoot: false))
+        }
+        files.append(renderer.renderNotFound(config.defaultLanguage, atRoot: true))
+        files.append(renderer.renderRoot())
+        files.append(renderer.renderSitemap())
+        files.append(renderer.renderRobots())
+        return files
+    }
+
+    /// `#anchor` links whose target page has no heading with that id.
+    static func anchorDiagnostics(headingIDs: (String) -> Set<String>, links: some Sequence<SiteRenderer.AnchorLink>) -> [Diagnostic] {
+        links.filter { !headingIDs($0.target).contains($0.anchor) }.map {
+            Diagnostic(.error, .missingAnchor($0.anchor, inFile: $0.target), at: $0.location, stage: .markdown)
+        }
     }
 
     /// Renders every page on every core. With a sink, each page is written as soon as it is rendered and its
@@ -124,40 +140,47 @@ public enum SiteBuilder {
         return results.values
     }
 
+    /// What one content file gives.
+    enum LoadedFile {
+        case page(Page?)
+        case strings(InterfaceStrings)
+        /// Not a page or string file (site.yaml, assets, dot files), or a misplaced one (its diagnostic says so).
+        case skipped
+    }
+
+    /// Loads one content file: a page's front matter, or a language's interface strings.
+    static func loadFile(_ file: SourceFile, languages: [String]) -> (LoadedFile, [Diagnostic]) {
+        let entry = ContentEntry.classify(file.path, languages: languages)
+        switch entry {
+        case .siteConfig, .ignored, .asset:
+            return (.skipped, [])
+        case .misplaced(let reason):
+            return (.skipped, [Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read)])
+        case .interfaceStrings, .page:
+            break
+        }
+        let text: SourceText
+        switch SourceText.decode(file.bytes, path: file.path) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (.page(nil), [diagnostic])
+        }
+        if case .interfaceStrings(let language) = entry {
+            let loaded = InterfaceStrings.load(from: text, language: language)
+            return (.strings(loaded.strings), loaded.diagnostics)
+        }
+        guard case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry else { return (.skipped, []) }
+        let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
+                                         pathInLanguage: pathInLanguage, fileStem: stem)
+        return (.page(loaded.page), loaded.diagnostics)
+    }
+
     /// Loads every page and interface-string file, on every core; each file's problems are its own.
     static func loadContent(_ source: SiteSource, languages: [String])
         -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic], unloaded: Set<String>) {
-        enum Loaded { case page(Page?), strings(InterfaceStrings), skipped }
         let files = source.contentFiles
-        let slots = ResultSlots<(Loaded, [Diagnostic])>(count: files.count)
+        let slots = ResultSlots<(LoadedFile, [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let entry = ContentEntry.classify(file.path, languages: languages)
-            switch entry {
-            case .siteConfig, .ignored, .asset:
-                slots[index] = (.skipped, [])
-                return
-            case .misplaced(let reason):
-                slots[index] = (.skipped, [Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read)])
-                return
-            case .interfaceStrings, .page:
-                break
-            }
-            let text: SourceText
-            switch SourceText.decode(file.bytes, path: file.path) {
-            case .success(let decoded): text = decoded
-            case .failure(let diagnostic):
-                slots[index] = (.page(nil), [diagnostic])
-                return
-            }
-            if case .interfaceStrings(let language) = entry {
-                let loaded = InterfaceStrings.load(from: text, language: language)
-                slots[index] = (.strings(loaded.strings), loaded.diagnostics)
-            } else if case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry {
-                let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
-                                                 pathInLanguage: pathInLanguage, fileStem: stem)
-                slots[index] = (.page(loaded.page), loaded.diagnostics)
-            }
+            slots[index] = loadFile(files[index], languages: languages)
         }
         var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
         var unloaded: Set<String> = []
@@ -170,11 +193,14 @@ public enum SiteBuilder {
             case .skipped: break
             }
         }
-        for language in languages where strings[language] == nil {
-            diagnostics.append(Diagnostic(.error, .missingI18nFile(language: language),
-                                          at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
-        }
+        diagnostics += missingStringFiles(strings, languages: languages)
         return (pages, strings, diagnostics, unloaded)
+    }
+
+    static func missingStringFiles(_ strings: [String: InterfaceStrings], languages: [String]) -> [Diagnostic] {
+        languages.filter { strings[$0] == nil }.map {
+            Diagnostic(.error, .missingI18nFile(language: $0), at: SourceLocation(path: "content/i18n/\($0).yaml"), stage: .i18n)
+        }
     }
 
     /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/`, which wins.

@@ -51,10 +51,13 @@ public struct SiteRenderer: Sendable {
         public var headingIDs: Set<String>
         /// `#anchor` links into other pages (or this one), checked once every page is rendered.
         public var anchorLinks: [AnchorLink]
+        /// The content files the body links to, found or not: the preview re-renders this page when they change.
+        public var linkedFiles: Set<String> = []
     }
 
     public struct AnchorLink: Sendable {
-        public var target: Site.PageID
+        /// The file of the page the link leads to.
+        public var target: String
         public var anchor: String
         public var location: SourceLocation
     }
@@ -68,8 +71,9 @@ public struct SiteRenderer: Sendable {
         let linker = Linker(mode: .relative(from: url))
         var log = DiagnosticLog(stage: .markdown)
         var anchors: [AnchorLink] = []
+        var linked: Set<String> = []
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: Self.reservedIDs) { link in
-            resolve(link, on: page, id: id, linker: linker, log: &log, anchors: &anchors)
+            resolve(link, on: page, id: id, linker: linker, log: &log, anchors: &anchors, linked: &linked)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
@@ -90,7 +94,7 @@ public struct SiteRenderer: Sendable {
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
         return PageResult(file: RenderedFile(path: url + "index.html", text: html ?? ""), diagnostics: log.items,
-                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors)
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked)
     }
 
     private func render<Content>(_ context: PageContext<Content>, _ template: String) -> String? {
@@ -265,7 +269,7 @@ public struct SiteRenderer: Sendable {
 extension SiteRenderer {
     /// The URL a body link is rendered with, or `nil` to keep it; logs links to missing pages and assets.
     private func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID, linker: Linker,
-                         log: inout DiagnosticLog, anchors: inout [AnchorLink]) -> String? {
+                         log: inout DiagnosticLog, anchors: inout [AnchorLink], linked: inout Set<String>) -> String? {
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + link.line - 1, column: link.column)
         let destination = link.destination
         if link.kind == .image, link.text.allSatisfy(\.isWhitespace) {
@@ -278,12 +282,13 @@ extension SiteRenderer {
         guard !destination.isEmpty, !LinkTarget.hasScheme(destination), !destination.hasPrefix("//") else { return nil }
         let (path, fragment) = LinkTarget.split(destination)
         if path.isEmpty {
-            if let fragment { anchors.append(AnchorLink(target: id, anchor: fragment, location: location)) }
+            if let fragment { anchors.append(AnchorLink(target: page.file, anchor: fragment, location: location)) }
             return nil
         }
         let decoded = path.contains("%") ? path.removingPercentEncoding ?? path : path
         if decoded.hasSuffix(".md") {
             let file = LinkTarget.resolve(decoded, from: page.file)
+            if let file { linked.insert(file) }
             guard let file, var target = site.pageByFile[file] else {
                 if file.map({ !site.unloadedFiles.contains($0) }) ?? true { log.error(.brokenLink(destination), at: location) }
                 return nil
@@ -292,7 +297,7 @@ extension SiteRenderer {
             if site.pages[target].language != page.language, let translated = site.translations[target][page.language] {
                 target = translated
             }
-            if let fragment { anchors.append(AnchorLink(target: target, anchor: fragment, location: location)) }
+            if let fragment { anchors.append(AnchorLink(target: site.pages[target].file, anchor: fragment, location: location)) }
             return linker.href(site.urls[target]) + (fragment.map { "#" + $0 } ?? "")
         }
         let assetPath: String?

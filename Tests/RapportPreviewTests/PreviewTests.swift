@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import Logging
+import RapportCore
+@testable import RapportPreview
+import ServiceLifecycle
+import Testing
+
+/// The preview server started in-process on port 0, over real HTTP (plain sockets).
+@Suite("rapport serve", .serialized)
+struct PreviewTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A running preview of a copy of the repository's report.
+    struct Running {
+        let root: URL
+        let port: Int
+        let group: ServiceGroup
+        let task: Task<Void, Error>
+        var http: RawHTTP { RawHTTP(port: port) }
+
+        static func start() async throws -> Running {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-preview-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for folder in ["content", "templates"] {
+                try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+            }
+            let server = PreviewServer(root: root, port: 0) { _ in }
+            let site = server.makeSite()
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            let app = server.makeApplication(site: site) { continuation.yield($0) }
+            let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: Logger(label: "test"))
+            let task = Task { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            return Running(root: root, port: port, group: group, task: task)
+        }
+
+        func write(_ relative: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(relative), atomically: true, encoding: .utf8)
+        }
+
+        func read(_ relative: String) throws -> String {
+            try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+        }
+
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = try? await task.value
+            try? FileManager.default.removeItem(at: root)
+        }
+    }
+
+    static let page = "content/2020/fr/countries/mongolie.md"
+
+    @Test("serves a country page with its charset, validator and the reload script")
+    func servesPages() async throws {
+        let preview = try await Running.start()
+        let response = try #require(await preview.http.get("/fr/2020/countries/mongolie/"))
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(response.body.contains("<h1>Mongolie</h1>"))
+        #expect(response.body.contains("<script src=\"/__rapport/live.js\"></script>\n</body>"))
+        let etag = try #require(response.headers["etag"])
+        #expect(await preview.http.get("/fr/2020/countries/mongolie/", headers: ["If-None-Match": etag])?.status == 304)
+        #expect(await preview.http.get("/assets/rapport.css")?.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(await preview.http.get("/sitemap.xml")?.headers["content-type"] == "application/xml; charset=utf-8")
+        let redirect = try #require(await preview.http.get("/fr/2020"))
+        #expect(redirect.status == 301 && redirect.headers["location"] == "/fr/2020/")
+        let missing = try #require(await preview.http.get("/en/no-such-page/"))
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<html lang=\"en\">") && missing.body.contains("Page not found"))
+        #expect(await preview.http.get("/nowhere")?.body.contains("<html lang=\"fr\">") == true)
+        await preview.stop()
+    }
+
+    @Test("an edit sends a reload event and the new text; a bad edit shows the overlay over the last good page; a fix removes it")
+    func liveReload() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+
+        let original = try preview.read(Self.page)
+        try preview.write(Self.page, original.replacingOccurrences(of: "Les maladies cardiovasculaires restent", with: "Les affections cardiovasculaires restent"))
+        #expect(await events.next() == "reload")
+        let edited = try #require(await preview.http.get("/fr/2020/countries/mongolie/"))
+        #expect(edited.body.contains("Les affections cardiovasculaires restent"))
+        #expect(!edited.body.contains("rapport-overlay"))
+
+        try preview.write(Self.page, original.replacingOccurrences(of: "priority_areas: [3, 5, 10, 17]", with: "priority_areas: [3, 5, 10, 42]"))
+        #expect(await events.next() == "reload")
+        let broken = try #require(await preview.http.get("/fr/2020/countries/mongolie/"))
+        #expect(broken.status == 200)
+        #expect(broken.body.contains("Les affections cardiovasculaires restent"), "the last good page stays served")
+        #expect(broken.body.contains("id=\"rapport-overlay\""))
+        #expect(broken.body.contains("<li>content/2020/fr/countries/mongolie.md:14:28: 42 is not a Sustainable Development Goal (1 to 17)</li>"))
+        #expect(await preview.http.get("/en/2020/")?.body.contains("rapport-overlay") == true, "every page shows it")
+
+        try preview.write(Self.page, original)
+        #expect(await events.next() == "reload")
+        let fixed = try #require(await preview.http.get("/fr/2020/countries/mongolie/"))
+        #expect(!fixed.body.contains("rapport-overlay"))
+        #expect(fixed.body.contains("Les maladies cardiovasculaires restent"))
+        await preview.stop()
+    }
+
+    @Test("a changed slug moves the page: no stale route")
+    func slugChange() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+        let original = try preview.read(Self.page)
+        try preview.write(Self.page, original.replacingOccurrences(of: "translation_key: mongolia", with: "translation_key: mongolia\nslug: mongolie-bis"))
+        #expect(await events.next() == "reload")
+        #expect(await preview.http.get("/fr/2020/countries/mongolie-bis/")?.status == 200)
+        #expect(await preview.http.get("/fr/2020/countries/mongolie/")?.status == 404)
+        let english = try #require(await preview.http.get("/en/2020/countries/mongolia/"))
+        #expect(english.body.contains("href=\"../../../../fr/2020/countries/mongolie-bis/\""), "the translation's switcher follows")
+        await preview.stop()
+    }
+
+    @Test("nothing outside the built site is served: traversal in any encoding, symbolic links, absolute paths")
+    func containment() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+        let secret = preview.root.deletingLastPathComponent().appendingPathComponent("rapport-secret-\(UUID().uuidString).txt")
+        try "TOP-SECRET".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createSymbolicLink(atPath: preview.root.appendingPathComponent("content/assets/leak.txt").path,
+                                                   withDestinationPath: secret.path)
+        #expect(await events.next() == "reload")
+        let attempts = [
+            "/assets/leak.txt", "/../\(secret.lastPathComponent)", "/%2e%2e/\(secret.lastPathComponent)",
+            "/%2E%2E%2F\(secret.lastPathComponent)", "/%252e%252e/\(secret.lastPathComponent)", "/..%2f..%2fetc/passwd",
+            "/fr/..%5c..%5c\(secret.lastPathComponent)", "//etc/passwd", "/assets/../../../etc/passwd",
+            "\(secret.path)", "/etc/passwd", "/%00/etc/passwd", "/content/site.yaml", "/templates/base.mustache",
+        ]
+        for path in attempts {
+            let response = await preview.http.get(path)
+            #expect(response?.status != 200, "\(path)")
+            #expect(response?.body.contains("TOP-SECRET") != true, "\(path)")
+            #expect(response?.body.contains("root:x:") != true, "\(path)")
+        }
+        await preview.stop()
+    }
+
+    @Test("graceful shutdown ends open event streams at once")
+    func shutdown() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+        let started = ContinuousClock.now
+        await preview.group.triggerGracefulShutdown()
+        #expect(await events.closes(within: 2))
+        _ = try? await preview.task.value
+        #expect(ContinuousClock.now - started < .seconds(1))
+        try? FileManager.default.removeItem(at: preview.root)
+    }
+}
