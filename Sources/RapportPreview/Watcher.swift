@@ -20,10 +20,52 @@ final class Watcher: @unchecked Sendable {
     let root: String
     let quietPeriod: Duration
 
-    init(root: URL, quietPeriod: Duration = .milliseconds(15)) {
+    #if canImport(Glibc)
+    /// The inotify descriptor and the folder of each watch, set up in `init`: a save made as soon as the server
+    /// says it is ready must not be missed.
+    private let descriptor: Int32
+    private var folders: [Int32: String] = [:]
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
+    #endif
+    private var initialSnapshot: [String: Date] = [:]
+
+    init(root: URL, quietPeriod: Duration = .milliseconds(10)) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath().path
         self.quietPeriod = quietPeriod
+        #if canImport(Glibc)
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        if descriptor >= 0 {
+            watch("content")
+            watch("templates")
+        } else {
+            initialSnapshot = snapshot()
+        }
+        #else
+        initialSnapshot = snapshot()
+        #endif
     }
+
+    deinit {
+        #if canImport(Glibc)
+        if descriptor >= 0 { close(descriptor) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// Watches `relative` and every folder below it.
+    private func watch(_ relative: String) {
+        let watchDescriptor = inotify_add_watch(descriptor, root + "/" + relative, Self.mask)
+        if watchDescriptor >= 0 { folders[watchDescriptor] = relative }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []
+        for name in names where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative + "/" + name, isDirectory: &isDirectory),
+               isDirectory.boolValue {
+                watch(relative + "/" + name)
+            }
+        }
+    }
+    #endif
 
     /// Batches until the task is cancelled.
     func batches() -> AsyncStream<WatchBatch> {
@@ -48,26 +90,7 @@ final class Watcher: @unchecked Sendable {
 
     #if canImport(Glibc)
     private func watchWithInotify(_ continuation: AsyncStream<WatchBatch>.Continuation) async {
-        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return await watchByPolling(continuation) }
-        defer { close(descriptor) }
-        var folders: [Int32: String] = [:]
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
-        func watch(_ relative: String) {
-            let watchDescriptor = inotify_add_watch(descriptor, root + "/" + relative, mask)
-            if watchDescriptor >= 0 { folders[watchDescriptor] = relative }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []
-            for name in names where !name.hasPrefix(".") {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: root + "/" + relative + "/" + name, isDirectory: &isDirectory),
-                   isDirectory.boolValue {
-                    watch(relative + "/" + name)
-                }
-            }
-        }
-        watch("content")
-        watch("templates")
-
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var everything = false
@@ -101,13 +124,13 @@ final class Watcher: @unchecked Sendable {
                 pending = []
                 everything = false
             }
-            try? await Task.sleep(for: .milliseconds(2))
+            try? await Task.sleep(for: .milliseconds(3))
         }
     }
     #endif
 
     private func watchByPolling(_ continuation: AsyncStream<WatchBatch>.Continuation) async {
-        var known = snapshot()
+        var known = initialSnapshot
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
             let now = snapshot()

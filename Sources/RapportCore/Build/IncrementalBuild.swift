@@ -138,6 +138,17 @@ public final class IncrementalBuild {
                 loaded[path] = nil
             }
         }
+        // The common edit (a body, key data): the graph stays as it is and only the page itself is rendered.
+        if let onlyPage = sameGraphEdit(changed, in: oldSite), let renderer {
+            let (id, page) = onlyPage
+            site = oldSite.replacing(id, with: page)
+            self.renderer = renderer.replacingSite(site!)
+            results[page.file] = nil
+            let result = self.renderer!.renderPage(id)
+            results[page.file] = result
+            files[result.file.path] = result.file
+            return finish(before: before, rendered: 1, full: false)
+        }
         makeSite()
         guard let site, let renderer else { return rebuildAll() }
 
@@ -184,6 +195,14 @@ public final class IncrementalBuild {
         }
         publishGenerated()
         return finish(before: before, rendered: site.pages.count, full: true)
+    }
+
+    /// The page id and new page when `changed` is one page whose graph fields did not change, and whose old and
+    /// new versions both loaded without a diagnostic that the site graph would add to.
+    private func sameGraphEdit(_ changed: Set<String>, in site: Site) -> (Site.PageID, Page)? {
+        guard changed.count == 1, let path = changed.first, let id = site.pageByFile[path],
+              case .page(let page?)? = loaded[path]?.0, page.hasSameGraphFields(as: site.pages[id]) else { return nil }
+        return (id, page)
     }
 
     /// Pages whose HTML shows something of the page at `path`: its translations (switchers), its region (the

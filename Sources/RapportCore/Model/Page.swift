@@ -44,6 +44,17 @@ public struct Page: Sendable {
     public var bodyFirstLine: Int
 }
 
+extension Page {
+    /// Whether `other` places this page in the site graph the same way: same file, kind, URL, title,
+    /// pairing, country and region. Other pages show nothing else of it, so a change elsewhere (the body,
+    /// key data, achievements, summary) re-renders this page alone.
+    func hasSameGraphFields(as other: Page) -> Bool {
+        file == other.file && kind == other.kind && slug == other.slug && title.value == other.title.value
+            && translationKey == other.translationKey && country?.code.value == other.country?.code.value
+            && country?.region?.value == other.country?.region?.value
+    }
+}
+
 /// The front matter only a country page has.
 public struct CountryData: Sendable {
     public var code: Located<String>

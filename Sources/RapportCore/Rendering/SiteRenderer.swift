@@ -43,6 +43,11 @@ public struct SiteRenderer: Sendable {
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
 
+    /// The same renderer over another graph of the same site (the preview's edits).
+    func replacingSite(_ site: Site) -> SiteRenderer {
+        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
+    }
+
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
     public struct PageResult: Sendable {
         public var file: RenderedFile
@@ -362,6 +367,7 @@ enum LinkTarget {
 
 enum XML {
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var result = ""
         for character in text {
             switch character {

@@ -193,6 +193,19 @@ extension Site {
     }
 }
 
+extension Site {
+    /// This graph with page `id` replaced by `page`, which has the same graph fields (`Page.hasSameGraphFields`).
+    func replacing(_ id: PageID, with page: Page) -> Site {
+        var pages = self.pages
+        pages[id] = page
+        return Site(config: config, pages: pages, urls: urls, translations: translations, editions: editions,
+                    editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
+                    countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
+                    standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile,
+                    unloadedFiles: unloadedFiles)
+    }
+}
+
 /// Disjoint sets over page ids, for pairing translations.
 struct UnionFind {
     private var parent: [Int]
