@@ -147,6 +147,14 @@ public final class IncrementalBuild {
             let result = self.renderer!.renderPage(id)
             results[page.file] = result
             files[result.file.path] = result.file
+            // Its print section and search entry: the print page of its edition, the index of its language.
+            let lookup = resultLookup(site!)
+            if let edition = page.edition,
+               let print = self.renderer!.renderPrint(edition: edition, language: page.language, section: { lookup($0)?.printSection }) {
+                files[print.path] = print
+            }
+            let index = self.renderer!.renderSearchIndex(language: page.language) { lookup($0)?.searchEntry }
+            files[index.path] = index
             return finish(before: before, rendered: 1, full: false)
         }
         makeSite()
@@ -155,9 +163,9 @@ public final class IncrementalBuild {
         // A change to what every page shows (the editions of the navigation, the privacy notice's URL) is a full render.
         let editionsBefore = oldSite.editionHomes.mapValues { $0.keys.sorted() }
         let editionsAfter = site.editionHomes.mapValues { $0.keys.sorted() }
-        let privacyBefore = oldSite.privacyPages.mapValues { oldSite.urls[$0] }
-        let privacyAfter = site.privacyPages.mapValues { site.urls[$0] }
-        if editionsBefore != editionsAfter || privacyBefore != privacyAfter || oldSite.config != site.config {
+        let footerBefore = oldSite.privacyPages.mapValues { oldSite.urls[$0] }.merging(oldSite.accessibilityPages.mapValues { "a:" + oldSite.urls[$0] }) { $0 + $1 }
+        let footerAfter = site.privacyPages.mapValues { site.urls[$0] }.merging(site.accessibilityPages.mapValues { "a:" + site.urls[$0] }) { $0 + $1 }
+        if editionsBefore != editionsAfter || footerBefore != footerAfter || oldSite.config != site.config {
             return rerenderAll(before: before)
         }
 
@@ -239,6 +247,10 @@ public final class IncrementalBuild {
         }
     }
 
+    private func resultLookup(_ site: Site) -> (Site.PageID) -> SiteRenderer.PageResult? {
+        { [results] in results[site.pages[$0].file] }
+    }
+
     private func strings() -> [String: InterfaceStrings] {
         var tables: [String: InterfaceStrings] = [:]
         for (loadedFile, _) in loaded.values { if case .strings(let table) = loadedFile { tables[table.language] = table } }
@@ -249,7 +261,7 @@ public final class IncrementalBuild {
         for path in generatedPaths { files[path] = nil }
         generatedPaths = []
         guard let renderer else { return }
-        for file in SiteBuilder.generatedFiles(renderer) {
+        for file in SiteBuilder.generatedFiles(renderer, result: resultLookup(renderer.site)) {
             files[file.path] = file
             generatedPaths.insert(file.path)
         }

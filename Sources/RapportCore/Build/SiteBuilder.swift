@@ -70,7 +70,7 @@ public enum SiteBuilder {
         }
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
-        files += generatedFiles(renderer)
+        files += generatedFiles(renderer) { results[$0] }
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))
         }
@@ -100,18 +100,37 @@ public enum SiteBuilder {
         }
     }
 
-    /// The pages that are not content files: language homes, 404 pages, the root, the sitemap, robots.txt.
-    static func generatedFiles(_ renderer: SiteRenderer) -> [RenderedFile] {
-        let config = renderer.site.config
+    /// The pages that are not content files: language homes and search indexes, 404 pages, the root, the
+    /// sitemap, robots.txt, and per edition and language the goal pages, the key-data comparison and the print page.
+    static func generatedFiles(_ renderer: SiteRenderer, result: (Site.PageID) -> SiteRenderer.PageResult?) -> [RenderedFile] {
+        let site = renderer.site
+        let config = site.config
         var files: [RenderedFile] = []
         for language in config.languageCodes {
             files.append(renderer.renderLanguageHome(language))
             files.append(renderer.renderNotFound(language, atRoot: false))
+            files.append(renderer.renderSearchIndex(language: language) { result($0)?.searchEntry })
         }
         files.append(renderer.renderNotFound(config.defaultLanguage, atRoot: true))
         files.append(renderer.renderRoot())
         files.append(renderer.renderSitemap())
         files.append(renderer.renderRobots())
+        for edition in site.editions {
+            for language in config.languageCodes where site.editionHomes[edition]?[language] != nil {
+                files += editionFiles(renderer, edition: edition, language: language, result: result)
+            }
+        }
+        return files
+    }
+
+    /// The generated pages of one edition in one language.
+    static func editionFiles(_ renderer: SiteRenderer, edition: String, language: String,
+                             result: (Site.PageID) -> SiteRenderer.PageResult?) -> [RenderedFile] {
+        var files = renderer.renderGoalPages(edition: edition, language: language)
+        files.append(renderer.renderComparison(edition: edition, language: language))
+        if let print = renderer.renderPrint(edition: edition, language: language, section: { result($0)?.printSection }) {
+            files.append(print)
+        }
         return files
     }
 

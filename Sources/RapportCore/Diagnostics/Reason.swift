@@ -35,6 +35,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case unknownLocale(String)
     case missingTitleTranslation(language: String)
     case unknownPrivacyPage(String)
+    case unknownAccessibilityPage(String)
 
     // MARK: Interface strings and templates
     case missingI18nFile(language: String)
@@ -105,6 +106,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateLanguage(let code): return "the language '\(code)' is listed twice"
         case .unknownLocale(let locale): return "'\(locale)' is not a locale known to this system (e.g. fr_LU, en_GB)"
         case .missingTitleTranslation(let language): return "title has no text for the language '\(language)'"
+        case .unknownAccessibilityPage(let key):
+            return "accessibility_page '\(key)' is not the translation_key or file name of a page in content/pages/"
         case .unknownPrivacyPage(let key):
             return "privacy_page '\(key)' is not the translation_key or file name of a page in content/pages/"
 

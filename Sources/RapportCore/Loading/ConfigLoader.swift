@@ -2,7 +2,8 @@ import Foundation
 
 /// Stage "config": `content/site.yaml` to a `SiteConfig`.
 public enum ConfigLoader {
-    static let keys = ["title", "base_url", "default_language", "languages", "allow_raw_html", "privacy_page"]
+    static let keys = ["title", "base_url", "default_language", "languages", "allow_raw_html", "privacy_page",
+                       "accessibility_page", "privacy_banner"]
     static let languageKeys = ["code", "locale", "name"]
 
     /// Languages every run knows before site.yaml is read: none. A site without a readable site.yaml stops there.
@@ -56,12 +57,16 @@ public enum ConfigLoader {
         }
         let allowRawHTML = fields.bool("allow_raw_html")?.value ?? false
         let privacyPage = fields.string("privacy_page")?.value
+        let accessibilityPage = fields.string("accessibility_page")?.value
+        let privacyBanner = fields.bool("privacy_banner")?.value ?? true
 
         guard !reader.log.items.hasErrors, let baseURL, let defaultLanguage, !languages.isEmpty else {
             return (nil, reader.log.items)
         }
-        let config = SiteConfig(title: titles, baseURL: baseURL.value, defaultLanguage: defaultLanguage.value,
+        var config = SiteConfig(title: titles, baseURL: baseURL.value, defaultLanguage: defaultLanguage.value,
                                 languages: languages, allowRawHTML: allowRawHTML, privacyPage: privacyPage)
+        config.accessibilityPage = accessibilityPage
+        config.privacyBanner = privacyBanner
         return (config, reader.log.items)
     }
 

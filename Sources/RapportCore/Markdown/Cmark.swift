@@ -14,6 +14,8 @@ public enum Markdown {
     ///   - source: the Markdown text, LF line endings.
     ///   - options: raw HTML and typography choices.
     ///   - reservedIDs: element ids the page template already uses; heading ids avoid them.
+    ///   - printIDPrefix: when given, the body is also rendered whole (no fold) for a page that holds many
+    ///     bodies: heading ids get this prefix, same-page `#anchors` too, and links their `printHref`.
     ///   - rewriteLink: called for every link and image, in document order, before rendering;
     ///     returns the destination to render instead, or `nil` to keep it.
     /// - Returns: the rendered parts and what the walk found.
@@ -21,7 +23,8 @@ public enum Markdown {
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
         reservedIDs: Set<String> = [],
-        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+        printIDPrefix: String? = nil,
+        rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite? = { _ in nil }
     ) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
         let positions = SourceColumns(bytes: bytes)
@@ -34,6 +37,7 @@ public enum Markdown {
         var ids = HeadingIDs(reserved: reservedIDs)
         var headingNodes: [(node: OpaquePointer, id: String)] = []
         var textNodes: [OpaquePointer] = []
+        var linkNodes: [(node: OpaquePointer, href: String, printHref: String?)] = []
 
         // MARK: - One walk over the tree
         if let iterator = cmark_iter_new(document) {
@@ -61,7 +65,10 @@ public enum Markdown {
                         column: positions.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
                     result.links.append(link)
                     if let replacement = rewriteLink(link) {
-                        cmark_node_set_url(node, replacement)
+                        cmark_node_set_url(node, replacement.href)
+                        linkNodes.append((node, replacement.href, replacement.printHref))
+                    } else if let printIDPrefix, link.destination.hasPrefix("#") {
+                        linkNodes.append((node, link.destination, "#" + printIDPrefix + link.destination.dropFirst()))
                     }
                 case CMARK_NODE_HTML_BLOCK where entering, CMARK_NODE_HTML_INLINE where entering:
                     let literal = string(cmark_node_get_literal(node))
@@ -80,8 +87,10 @@ public enum Markdown {
                             result.rawHTMLWithScriptURLs.append(position)
                         }
                     }
-                case CMARK_NODE_TEXT where entering:
-                    if options.typography != nil { textNodes.append(node) }
+                case CMARK_NODE_TEXT where entering, CMARK_NODE_CODE where entering:
+                    if type == CMARK_NODE_TEXT, options.typography != nil { textNodes.append(node) }
+                    result.plainText += string(cmark_node_get_literal(node))
+                    result.plainText += " "
                 default:
                     break
                 }
@@ -91,23 +100,27 @@ public enum Markdown {
 
         // MARK: - Changes to the tree (after the walk: the iterator must not see a changing tree)
         if let typography = options.typography {
-            // Code spans and blocks are not TEXT nodes and URLs are attributes: only prose is touched.
-            for node in textNodes {
+            // Code spans and blocks are not TEXT nodes and URLs are attributes: only prose is touched,
+            // and not the text of an autolink, which is its URL.
+            for node in textNodes where !isAutolinkText(node) {
                 let literal = string(cmark_node_get_literal(node))
                 let typeset = typography(literal)
                 if typeset != literal { cmark_node_set_literal(node, typeset) }
             }
         }
+        var headingOpeners: [(node: OpaquePointer, level: Int32, id: String)] = []
         for (heading, id) in headingNodes {
-            giveID(id, toHeading: heading)
+            let level = cmark_node_get_heading_level(heading)
+            if let opener = giveID(id, toHeading: heading) { headingOpeners.append((opener, level, id)) }
         }
 
-        // MARK: - Rendering, split at the first top-level marker
+        // MARK: - Split at the first top-level marker: `document` keeps the introduction, `rest` the fold
         // Without CMARK_OPT_UNSAFE cmark writes `<!-- raw HTML omitted -->` for raw HTML and empties
         // `javascript:`, `vbscript:`, `file:` and most `data:` link targets.
         let renderOptions = options.allowRawHTML ? CMARK_OPT_UNSAFE : 0
-        if result.moreMarkerLine != nil, let rest = cmark_node_new(CMARK_NODE_DOCUMENT) {
-            defer { cmark_node_free(rest) }
+        let rest = result.moreMarkerLine != nil ? cmark_node_new(CMARK_NODE_DOCUMENT) : nil
+        defer { if let rest { cmark_node_free(rest) } }
+        if let rest {
             var child = cmark_node_first_child(document)
             var seenMarker = false
             while let current = child {
@@ -124,8 +137,18 @@ public enum Markdown {
                 cmark_node_unlink(current)
                 cmark_node_append_child(rest, current)
             }
-            result.restHTML = html(of: rest, options: renderOptions)
         }
+
+        // MARK: - The whole body for a print page: prefixed ids, print links; then back to the page's own
+        if let printIDPrefix {
+            for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(printIDPrefix)\(id)\">") }
+            for (node, _, printHref) in linkNodes { if let printHref { cmark_node_set_url(node, printHref) } }
+            result.printHTML = html(of: document, options: renderOptions) + (rest.map { html(of: $0, options: renderOptions) } ?? "")
+            for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(id)\">") }
+            for (node, href, _) in linkNodes { cmark_node_set_url(node, href) }
+        }
+
+        if let rest { result.restHTML = html(of: rest, options: renderOptions) }
         result.introHTML = html(of: document, options: renderOptions)
         return result
     }
@@ -171,6 +194,12 @@ private func plainText(of node: OpaquePointer) -> String {
     return text
 }
 
+private func isAutolinkText(_ node: OpaquePointer) -> Bool {
+    guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK else { return false }
+    let url = string(cmark_node_get_url(parent)), text = string(cmark_node_get_literal(node))
+    return url == text || url == "mailto:" + text
+}
+
 private func isMoreMarker(_ literal: String) -> Bool {
     let compact = literal.lowercased().filter { !$0.isWhitespace }
     return compact == "<!--more-->"
@@ -178,11 +207,11 @@ private func isMoreMarker(_ literal: String) -> Bool {
 
 /// Moves a heading's inline children into a custom inline that prints `<hN id="…">…</hN>`, inside a
 /// custom block that takes the heading's place: the HTML renderer then writes the heading with its id
-/// while cmark still escapes every piece of text.
-private func giveID(_ id: String, toHeading heading: OpaquePointer) {
+/// while cmark still escapes every piece of text. Returns the custom inline, whose opening tag can change.
+private func giveID(_ id: String, toHeading heading: OpaquePointer) -> OpaquePointer? {
     let level = cmark_node_get_heading_level(heading)
     guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
-          let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+          let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
     cmark_node_set_on_enter(block, "")
     cmark_node_set_on_exit(block, "")
     cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
@@ -194,4 +223,5 @@ private func giveID(_ id: String, toHeading heading: OpaquePointer) {
     cmark_node_append_child(block, inline)
     cmark_node_replace(heading, block)
     cmark_node_free(heading)
+    return inline
 }

@@ -23,6 +23,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [MarkdownLink] = []
     /// Positions of raw HTML that is not the marker.
     public var rawHTML: [MarkdownPosition] = []
+    /// The body's text without markup (text and code), for the search index.
+    public var plainText: String = ""
+    /// The whole body for a page of many bodies (`printIDPrefix`), when asked for.
+    public var printHTML: String?
     /// Raw HTML let through (`allow_raw_html`) that holds a `javascript:` or `vbscript:` URL.
     public var rawHTMLWithScriptURLs: [MarkdownPosition] = []
 
@@ -31,6 +35,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
     init(introHTML: String, restHTML: String, hasMoreMarker: Bool) {
         self.introHTML = introHTML
         self.restHTML = restHTML
+    }
+}
+
+/// Where a body link leads: `href` on the page itself, `printHref` on a page that holds many bodies.
+public struct MarkdownLinkRewrite: Sendable, Equatable {
+    public var href: String
+    public var printHref: String?
+
+    public init(href: String, printHref: String? = nil) {
+        self.href = href
+        self.printHref = printHref
     }
 }
 

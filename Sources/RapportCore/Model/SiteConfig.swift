@@ -20,6 +20,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Extension: the page of `content/pages/` that holds the privacy notice, by translation_key or file name.
     public var privacyPage: String?
+    /// Extension: the page of `content/pages/` that holds the accessibility statement, linked from every footer.
+    public var accessibilityPage: String? = nil
+    /// Extension: show the privacy banner (needs `privacy_page`). Default true.
+    public var privacyBanner: Bool = true
 
     public var languageCodes: [String] { languages.map(\.code) }
 

@@ -39,8 +39,18 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
-        self.markdownOptions = { _ in MarkdownOptions(allowRawHTML: allowRawHTML) }
+        self.markdownOptions = { language in
+            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? FrenchTypography.apply : nil)
+        }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
+    }
+
+    /// French rules for French (`fr`, `fr-…`); no other language is touched by them.
+    static func usesFrenchTypography(_ language: String) -> Bool { language == "fr" || language.hasPrefix("fr-") || language.hasPrefix("fr_") }
+
+    /// Text shown as text (titles, achievements, labels) in `language`'s typography.
+    func text(_ value: String, _ language: String) -> String {
+        Self.usesFrenchTypography(language) ? FrenchTypography.apply(value) : value
     }
 
     /// The same renderer over another graph of the same site (the preview's edits).
@@ -58,6 +68,20 @@ public struct SiteRenderer: Sendable {
         public var anchorLinks: [AnchorLink]
         /// The content files the body links to, found or not: the preview re-renders this page when they change.
         public var linkedFiles: Set<String> = []
+        /// The page's section of the edition's print page, rendered (pages of editions only).
+        public var printSection: String?
+        /// The page's entry in its language's search index (JSON).
+        public var searchEntry: String = ""
+    }
+
+    /// The prefix of a page's ids on the print page: its kind and slug (`c-niger-`).
+    static func printPrefix(of page: Page) -> String {
+        switch page.kind {
+        case .country: "c-\(page.slug)-"
+        case .region: "r-\(page.slug)-"
+        case .editionHome: "e-"
+        case .standalone: "p-\(page.slug)-"
+        }
     }
 
     public struct AnchorLink: Sendable {
@@ -77,8 +101,16 @@ public struct SiteRenderer: Sendable {
         var log = DiagnosticLog(stage: .markdown)
         var anchors: [AnchorLink] = []
         var linked: Set<String> = []
-        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: Self.reservedIDs) { link in
-            resolve(link, on: page, id: id, linker: linker, log: &log, anchors: &anchors, linked: &linked)
+        let printLinker = page.edition.map { Linker(mode: .relative(from: "\(page.language)/\($0)/print/")) }
+        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: Self.reservedIDs,
+                                       printIDPrefix: page.edition == nil ? nil : Self.printPrefix(of: page)) { link in
+            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors, linked: &linked) {
+            case nil: return nil
+            case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
+            case .site(let path, let fragment):
+                let suffix = fragment.map { "#" + $0 } ?? ""
+                return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
+            }
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
@@ -87,30 +119,43 @@ public struct SiteRenderer: Sendable {
         let html: String?
         switch page.kind {
         case .country:
-            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker)), "country")
+            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker, idPrefix: "")), "country")
         case .region:
-            let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
-            let view = RegionView(title: page.title.value, summary: page.summary, body: body, edition: page.edition ?? "", countries: countries)
+            let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
+            let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: page.edition ?? "", countries: countries)
             html = render(PageContext(chrome: chrome, t: t, page: view), "region")
         case .editionHome:
             html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, body: body, linker: linker)), "edition")
         case .standalone:
-            let view = StandaloneView(title: page.title.value, summary: page.summary, body: body)
+            let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
+        var printSection: String?
+        if let printBody = markdown.printHTML, let printLinker, page.kind != .editionHome {
+            let prefix = Self.printPrefix(of: page)
+            let country = page.kind == .country
+                ? makeCountryView(id, body: BodyView(intro: printBody, rest: nil), linker: printLinker, idPrefix: prefix) : nil
+            let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind == .region,
+                                           body: printBody, country: country)
+            printSection = render(PageContext(chrome: chrome, t: t, page: section), "print-section")
+        } else {
+            printSection = markdown.printHTML
+        }
+        let searchEntry = SearchIndex.entry(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
         return PageResult(file: RenderedFile(path: url + "index.html", text: html ?? ""), diagnostics: log.items,
-                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked)
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked,
+                          printSection: printSection, searchEntry: searchEntry)
     }
 
     private func render<Content>(_ context: PageContext<Content>, _ template: String) -> String? {
         theme.library.render(context, withTemplate: template)
     }
 
-    private func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker) -> CountryView {
+    func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String) -> CountryView {
         let page = site.pages[id]
         let format = formatting(page.language)
         let country = page.country
-        let region = site.regionOfCountry[id].map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
+        let region = site.regionOfCountry[id].map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
         let keyData = country?.keyData.map { data in
             KeyDataView(
                 population: data.populationMillions.map { format.decimal($0) },
@@ -120,31 +165,58 @@ public struct SiteRenderer: Sendable {
                 programme: { if case .text(let text) = data.cooperationProgramme { return text } else { return nil } }(),
                 programmeNotApplicable: data.cooperationProgramme == .notApplicable,
                 year: data.year.map(String.init),
-                source: data.source,
+                source: data.source.map { text($0, page.language) },
                 hasNote: data.year != nil || data.source != nil)
         }
-        let goals = (country?.priorityAreas ?? []).map { GoalView(number: $0.number, name: $0.name(in: page.language), colour: $0.colour) }
+        let goals = (country?.priorityAreas ?? []).map { goalView($0, language: page.language, edition: page.edition ?? "", linker: linker) }
         let otherEditions = site.sameCountryInOtherEditions(id).map { other in
             LinkView(label: site.pages[other].edition ?? "", href: linker.href(site.urls[other]), current: other == id)
         }
         return CountryView(
-            title: page.title.value, summary: page.summary, body: body, edition: page.edition ?? "",
+            idPrefix: idPrefix, title: title(of: id), summary: page.summary, body: body, edition: page.edition ?? "",
             countryCode: country?.code.value ?? "", region: region, keyData: keyData, priorityAreas: goals,
-            achievements: country?.achievements ?? [], budget: country?.budgetEUR.map { format.euros($0) },
+            achievements: (country?.achievements ?? []).map { text($0, page.language) }, budget: country?.budgetEUR.map { format.euros($0) },
             otherEditions: otherEditions)
     }
 
     private func makeEditionView(_ id: Site.PageID, body: BodyView, linker: Linker) -> EditionView {
         let page = site.pages[id]
         let edition = page.edition ?? ""
-        let link = { (other: Site.PageID) in LinkView(label: site.pages[other].title.value, href: linker.href(site.urls[other])) }
+        let link = { (other: Site.PageID) in LinkView(label: title(of: other), href: linker.href(site.urls[other])) }
         let regions = (site.regionsOfEdition[edition]?[page.language] ?? []).map { region in
-            RegionGroupView(title: site.pages[region].title.value, href: linker.href(site.urls[region]),
+            RegionGroupView(title: title(of: region), href: linker.href(site.urls[region]),
                             countries: (site.countriesOfRegion[region] ?? []).map(link))
         }
-        let unassigned = (site.countriesOfEdition[edition]?[page.language] ?? []).filter { site.regionOfCountry[$0] == nil }.map(link)
-        return EditionView(title: page.title.value, summary: page.summary, body: body, edition: edition,
-                           regions: regions, otherCountries: unassigned)
+        let countries = site.countriesOfEdition[edition]?[page.language] ?? []
+        let unassigned = countries.filter { site.regionOfCountry[$0] == nil }.map(link)
+        let goals = Set(countries.flatMap { site.pages[$0].country?.priorityAreas ?? [] }).sorted()
+            .map { goalView($0, language: page.language, edition: edition, linker: linker) }
+        return EditionView(title: title(of: id), summary: page.summary, body: body, edition: edition,
+                           regions: regions, otherCountries: unassigned, goals: goals,
+                           chart: makeChart(countries, language: page.language, linker: linker),
+                           comparisonHref: linker.href("\(page.language)/\(edition)/key-data/"),
+                           printHref: linker.href("\(page.language)/\(edition)/print/"),
+                           otherEditions: editionLinks(page.language, current: nil, linker: linker).filter { $0.label != edition })
+    }
+
+    private func goalView(_ goal: SDG, language: String, edition: String, linker: Linker) -> GoalView {
+        GoalView(number: goal.number, name: goal.name(in: language), colour: goal.colour,
+                 href: linker.href("\(language)/\(edition)/goals/\(goal.number)/"))
+    }
+
+    /// Bars for the countries with a budget, largest first; geometry in SVG user units.
+    private func makeChart(_ countries: [Site.PageID], language: String, linker: Linker) -> ChartView? {
+        let budgets = countries.compactMap { id in site.pages[id].country?.budgetEUR.map { (id, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : title(of: $0.0) < title(of: $1.0) }
+        guard let largest = budgets.first?.1, largest > 0 else { return nil }
+        let format = formatting(language)
+        let labelWidth = 200, barSpace = 300, row = 28
+        let bars = budgets.enumerated().map { index, entry in
+            let width = max(1, Int((Double(entry.1) / Double(largest) * Double(barSpace)).rounded()))
+            return BarView(label: title(of: entry.0), value: format.euros(entry.1), href: linker.href(site.urls[entry.0]),
+                           y: index * row + 5, textY: index * row + 23, width: width, valueX: labelWidth + width + 8)
+        }
+        return ChartView(width: labelWidth + barSpace + 140, height: budgets.count * row + 10, bars: bars)
     }
 
     // MARK: - Generated pages
@@ -156,7 +228,7 @@ public struct SiteRenderer: Sendable {
         let chrome = makeChrome(language: language, url: url, translations: languageHomes(), title: siteTitle(language),
                                 description: nil, edition: nil, linker: linker)
         let editions = editionLinks(language, current: nil, linker: linker)
-        let pages = (site.standalonePages[language] ?? []).map { LinkView(label: site.pages[$0].title.value, href: linker.href(site.urls[$0])) }
+        let pages = (site.standalonePages[language] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
         let view = LanguageHomeView(title: siteTitle(language), latest: editions.first, editions: editions, pages: pages)
         return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "home") ?? "")
     }
@@ -180,6 +252,102 @@ public struct SiteRenderer: Sendable {
                                 edition: nil, linker: linker, notFoundPages: true)
         let path = atRoot ? "404.html" : "\(language)/404.html"
         return RenderedFile(path: path, text: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), "404") ?? "")
+    }
+
+    // MARK: - Pages of an edition made from its countries
+
+    /// `/<lang>/<year>/goals/<n>/` for each goal that a country of the edition works on.
+    public func renderGoalPages(edition: String, language: String) -> [RenderedFile] {
+        let countries = site.countriesOfEdition[edition]?[language] ?? []
+        let goals = Set(countries.flatMap { site.pages[$0].country?.priorityAreas ?? [] }).sorted()
+        return goals.map { goal in
+            let url = "\(language)/\(edition)/goals/\(goal.number)/"
+            let linker = Linker(mode: .relative(from: url))
+            let members = countries.filter { site.pages[$0].country?.priorityAreas.contains(goal) == true }
+                .map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
+            let view = GoalPageView(number: goal.number, name: goal.name(in: language), colour: goal.colour, edition: edition, countries: members)
+            let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(goal.number). \(goal.name(in: language))",
+                                             linker: linker, translations: editionTranslations(edition) { "\($0)/\(edition)/goals/\(goal.number)/" })
+            return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "goal") ?? "")
+        }
+    }
+
+    /// `/<lang>/<year>/key-data/`: every country's key data side by side, formatted for the locale.
+    public func renderComparison(edition: String, language: String) -> RenderedFile {
+        let url = "\(language)/\(edition)/key-data/"
+        let linker = Linker(mode: .relative(from: url))
+        let format = formatting(language)
+        let t = t(language)
+        let dash = "—"
+        var notes: [String] = []
+        let rows = (site.countriesOfEdition[edition]?[language] ?? []).map { id -> ComparisonRowView in
+            let country = site.pages[id].country
+            let data = country?.keyData
+            if let data, data.source != nil || data.year != nil {
+                let origin = [data.source, data.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+                notes.append(text("\(site.pages[id].title.value)\(t["colon"] ?? ":") \(origin)", language))
+            }
+            let programme: String = switch data?.cooperationProgramme ?? .absent {
+            case .absent: dash
+            case .notApplicable: t["not_applicable"] ?? "N/A"
+            case .text(let value): value
+            }
+            return ComparisonRowView(
+                country: LinkView(label: title(of: id), href: linker.href(site.urls[id])),
+                population: data?.populationMillions.map { format.decimal($0) } ?? dash,
+                populationValue: data?.populationMillions.map { String($0) } ?? "",
+                gniPerCapita: data?.gniPerCapitaUSD.map { format.integer($0) } ?? dash,
+                gniPerCapitaValue: data?.gniPerCapitaUSD.map(String.init) ?? "",
+                hdiRank: data?.hdiRank.map { format.integer($0) } ?? dash,
+                hdiRankValue: data?.hdiRank.map(String.init) ?? "",
+                lifeExpectancy: data?.lifeExpectancy.map { format.decimal($0) } ?? dash,
+                lifeExpectancyValue: data?.lifeExpectancy.map { String($0) } ?? "",
+                programme: programme,
+                budget: country?.budgetEUR.map { format.euros($0) } ?? dash,
+                budgetValue: country?.budgetEUR.map(String.init) ?? "")
+        }
+        let view = ComparisonView(edition: edition, rows: rows, notes: notes, hasNotes: !notes.isEmpty)
+        let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(t["comparison_title"] ?? "") \(edition)",
+                                         linker: linker, translations: editionTranslations(edition) { "\($0)/\(edition)/key-data/" })
+        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t, page: view), "comparison") ?? "")
+    }
+
+    /// `/<lang>/<year>/print/`: the edition's home text, then each region followed by its countries, then the
+    /// countries of no region, every body whole. `section` gives a rendered page's print section.
+    public func renderPrint(edition: String, language: String, section: (Site.PageID) -> String?) -> RenderedFile? {
+        guard let home = site.editionHomes[edition]?[language] else { return nil }
+        let url = "\(language)/\(edition)/print/"
+        let linker = Linker(mode: .relative(from: url))
+        var order: [Site.PageID] = []
+        for region in site.regionsOfEdition[edition]?[language] ?? [] {
+            order.append(region)
+            order += site.countriesOfRegion[region] ?? []
+        }
+        order += (site.countriesOfEdition[edition]?[language] ?? []).filter { site.regionOfCountry[$0] == nil }
+        let view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? "",
+                             sections: order.compactMap(section))
+        let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
+                                         translations: editionTranslations(edition) { "\($0)/\(edition)/print/" })
+        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "print") ?? "")
+    }
+
+    /// `/<lang>/search.json`: the entries of the language's pages, in page order.
+    public func renderSearchIndex(language: String, entry: (Site.PageID) -> String?) -> RenderedFile {
+        let entries = site.pages.indices.filter { site.pages[$0].language == language }.compactMap(entry)
+        return RenderedFile(path: "\(language)/search.json", text: SearchIndex.file(entries: entries))
+    }
+
+    /// The generated page of `edition` in every language that has the edition.
+    private func editionTranslations(_ edition: String, url: (String) -> String) -> [String: String] {
+        var translations: [String: String] = [:]
+        for language in site.editionHomes[edition]?.keys ?? [:].keys { translations[language] = url(language) }
+        return translations
+    }
+
+    private func makeGeneratedChrome(url: String, language: String, edition: String, title: String, linker: Linker,
+                                     translations: [String: String]) -> ChromeView {
+        makeChrome(language: language, url: url, translations: translations, title: text(title, language),
+                   description: nil, edition: edition, linker: linker)
     }
 
     /// `sitemap.xml`: every page with its translations as `xhtml:link` alternates.
@@ -221,7 +389,7 @@ public struct SiteRenderer: Sendable {
         let page = site.pages[id]
         let translations = site.translations[id].mapValues { site.urls[$0] }
         return makeChrome(language: page.language, url: site.urls[id], translations: translations,
-                          title: page.title.value, description: page.summary, edition: page.edition, linker: linker)
+                          title: title(of: id), description: page.summary, edition: page.edition, linker: linker)
     }
 
     /// The layout of a page at `url` (nil: served anywhere) with `translations` (language → URL path).
@@ -247,7 +415,10 @@ public struct SiteRenderer: Sendable {
             description: description, canonical: url.map(config.absoluteURL), alternates: alternates.count > 1 ? alternates : [],
             root: linker.root, homeHref: linker.href(site.languageHomeURL(language)),
             switcher: switcher, editions: editionLinks(language, current: edition, linker: linker),
-            privacyHref: site.privacyPages[language].map { linker.href(site.urls[$0]) })
+            privacyHref: site.privacyPages[language].map { linker.href(site.urls[$0]) },
+            accessibilityHref: site.accessibilityPages[language].map { linker.href(site.urls[$0]) },
+            privacyBanner: config.privacyBanner && site.privacyPages[language] != nil,
+            searchIndexHref: linker.href("\(language)/search.json"))
     }
 
     private func editionLinks(_ language: String, current: String?, linker: Linker) -> [LinkView] {
@@ -262,7 +433,9 @@ public struct SiteRenderer: Sendable {
         Dictionary(uniqueKeysWithValues: site.config.languageCodes.map { ($0, site.languageHomeURL($0)) })
     }
 
-    private func siteTitle(_ language: String) -> String { site.config.title[language] ?? "" }
+    private func siteTitle(_ language: String) -> String { text(site.config.title[language] ?? "", language) }
+    /// A page's title as shown in its language.
+    func title(of id: Site.PageID) -> String { text(site.pages[id].title.value, site.pages[id].language) }
     private func t(_ language: String) -> [String: String] { strings[language]?.strings ?? [:] }
     private func formatting(_ language: String) -> NumberFormatting {
         formats[language] ?? NumberFormatting(localeIdentifier: language)
@@ -272,9 +445,17 @@ public struct SiteRenderer: Sendable {
 // MARK: - Links in bodies
 
 extension SiteRenderer {
-    /// The URL a body link is rendered with, or `nil` to keep it; logs links to missing pages and assets.
-    private func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID, linker: Linker,
-                         log: inout DiagnosticLog, anchors: inout [AnchorLink], linked: inout Set<String>) -> String? {
+    /// Where a body link leads once resolved.
+    enum ResolvedLink {
+        /// A link that must not be followed (`javascript:` …): rendered with an empty target.
+        case blocked
+        /// A path of the built site (relative to its root), and a fragment.
+        case site(path: String, fragment: String?)
+    }
+
+    /// Where a body link leads, or `nil` to keep it as written; logs links to missing pages and assets.
+    private func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID,
+                         log: inout DiagnosticLog, anchors: inout [AnchorLink], linked: inout Set<String>) -> ResolvedLink? {
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + link.line - 1, column: link.column)
         let destination = link.destination
         if link.kind == .image, link.text.allSatisfy(\.isWhitespace) {
@@ -282,7 +463,7 @@ extension SiteRenderer {
         }
         if URLSafety.isDangerous(destination) {
             log.error(.unsafeURL(destination), at: location)
-            return ""
+            return .blocked
         }
         guard !destination.isEmpty, !LinkTarget.hasScheme(destination), !destination.hasPrefix("//") else { return nil }
         let (path, fragment) = LinkTarget.split(destination)
@@ -303,7 +484,7 @@ extension SiteRenderer {
                 target = translated
             }
             if let fragment { anchors.append(AnchorLink(target: site.pages[target].file, anchor: fragment, location: location)) }
-            return linker.href(site.urls[target]) + (fragment.map { "#" + $0 } ?? "")
+            return .site(path: site.urls[target], fragment: fragment)
         }
         let assetPath: String?
         if decoded.hasPrefix("/assets/") {
@@ -318,7 +499,7 @@ extension SiteRenderer {
             log.error(.missingAsset(destination), at: location)
             return nil
         }
-        return linker.href(assetPath) + (fragment.map { "#" + $0 } ?? "")
+        return .site(path: assetPath, fragment: fragment)
     }
 
     private func reportMarkdownProblems(_ markdown: RenderedMarkdown, on page: Page, log: inout DiagnosticLog) {

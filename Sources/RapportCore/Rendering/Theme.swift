@@ -3,7 +3,8 @@ import Mustache
 /// Stage "templates": the theme's Mustache templates, parsed once, and the interface strings they use.
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
-    public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404"]
+    public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
+                                           "goal", "comparison", "print", "print-section"]
 
     public let library: MustacheLibrary
     /// Every `t.KEY` the templates use, with where it is first used.

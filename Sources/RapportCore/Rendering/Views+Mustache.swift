@@ -29,6 +29,9 @@ extension ChromeView: MustacheParent {
         case "switcher": switcher
         case "editions": editions
         case "privacyHref": privacyHref as Any?
+        case "accessibilityHref": accessibilityHref as Any?
+        case "privacyBanner": privacyBanner
+        case "searchIndexHref": searchIndexHref
         default: nil
         }
     }
@@ -69,6 +72,7 @@ extension BodyView: MustacheParent {
 extension CountryView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
+        case "idPrefix": idPrefix
         case "title": title
         case "summary": summary as Any?
         case "body": body
@@ -108,6 +112,103 @@ extension GoalView: MustacheParent {
         case "number": number
         case "name": self.name
         case "colour": colour
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension GoalPageView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "name": self.name
+        case "colour": colour
+        case "edition": edition
+        case "countries": countries
+        default: nil
+        }
+    }
+}
+
+extension ComparisonView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "edition": edition
+        case "rows": rows
+        case "notes": notes
+        case "hasNotes": hasNotes
+        default: nil
+        }
+    }
+}
+
+extension ComparisonRowView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "country": country
+        case "population": population
+        case "populationValue": populationValue
+        case "gniPerCapita": gniPerCapita
+        case "gniPerCapitaValue": gniPerCapitaValue
+        case "hdiRank": hdiRank
+        case "hdiRankValue": hdiRankValue
+        case "lifeExpectancy": lifeExpectancy
+        case "lifeExpectancyValue": lifeExpectancyValue
+        case "programme": programme
+        case "budget": budget
+        case "budgetValue": budgetValue
+        default: nil
+        }
+    }
+}
+
+extension ChartView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "width": width
+        case "height": height
+        case "bars": bars
+        default: nil
+        }
+    }
+}
+
+extension BarView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "value": value
+        case "href": href
+        case "y": y
+        case "textY": textY
+        case "width": width
+        case "valueX": valueX
+        default: nil
+        }
+    }
+}
+
+extension PrintView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "edition": edition
+        case "introduction": introduction
+        case "sections": sections
+        default: nil
+        }
+    }
+}
+
+extension PrintSectionView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "isRegion": isRegion
+        case "body": body
+        case "country": country as Any?
         default: nil
         }
     }
@@ -135,6 +236,11 @@ extension EditionView: MustacheParent {
         case "edition": edition
         case "regions": regions
         case "otherCountries": otherCountries
+        case "goals": goals
+        case "chart": chart as Any?
+        case "comparisonHref": comparisonHref
+        case "printHref": printHref
+        case "otherEditions": otherEditions
         default: nil
         }
     }

@@ -30,6 +30,11 @@ public struct ChromeView: Sendable {
     /// The editions of the page's language, newest first.
     public let editions: [LinkView]
     public let privacyHref: String?
+    public let accessibilityHref: String?
+    /// The privacy banner is on (site.yaml `privacy_banner`) and there is a privacy page to link to.
+    public let privacyBanner: Bool
+    /// The search index of the page's language.
+    public let searchIndexHref: String
 }
 
 public struct AlternateView: Sendable {
@@ -60,6 +65,8 @@ public struct BodyView: Sendable {
 }
 
 public struct CountryView: Sendable {
+    /// Prefix of the element ids the country's sections use: empty on its page, `c-slug-` on the print page.
+    public let idPrefix: String
     public let title: String
     public let summary: String?
     public let body: BodyView
@@ -94,6 +101,77 @@ public struct GoalView: Sendable {
     public let number: Int
     public let name: String
     public let colour: String
+    /// The goal's page in the edition.
+    public let href: String
+}
+
+/// `/<lang>/<year>/goals/<n>/`: one goal and the countries that work on it.
+public struct GoalPageView: Sendable {
+    public let number: Int
+    public let name: String
+    public let colour: String
+    public let edition: String
+    public let countries: [LinkView]
+}
+
+/// `/<lang>/<year>/key-data/`: every country's key data side by side.
+public struct ComparisonView: Sendable {
+    public let edition: String
+    public let rows: [ComparisonRowView]
+    /// "Mongolie : Banque mondiale, 2019" — where each country's figures come from, when given.
+    public let notes: [String]
+    public let hasNotes: Bool
+}
+
+/// One country's row: shown texts (localised) and raw values to sort by.
+public struct ComparisonRowView: Sendable {
+    public let country: LinkView
+    public let population: String
+    public let populationValue: String
+    public let gniPerCapita: String
+    public let gniPerCapitaValue: String
+    public let hdiRank: String
+    public let hdiRankValue: String
+    public let lifeExpectancy: String
+    public let lifeExpectancyValue: String
+    public let programme: String
+    public let budget: String
+    public let budgetValue: String
+}
+
+/// The budget per country as bars, computed at build time for an inline SVG.
+public struct ChartView: Sendable {
+    public let width: Int
+    public let height: Int
+    public let bars: [BarView]
+}
+
+public struct BarView: Sendable {
+    public let label: String
+    public let value: String
+    public let href: String
+    public let y: Int
+    public let textY: Int
+    public let width: Int
+    public let valueX: Int
+}
+
+/// `/<lang>/<year>/print/`: the whole edition on one page.
+public struct PrintView: Sendable {
+    public let title: String
+    public let edition: String
+    /// The edition home's body, rendered.
+    public let introduction: String
+    /// Each region's and country's section, rendered with the `print-section` template.
+    public let sections: [String]
+}
+
+public struct PrintSectionView: Sendable {
+    public let id: String
+    public let title: String
+    public let isRegion: Bool
+    public let body: String
+    public let country: CountryView?
 }
 
 public struct RegionView: Sendable {
@@ -112,6 +190,14 @@ public struct EditionView: Sendable {
     public let regions: [RegionGroupView]
     /// Countries that name no region.
     public let otherCountries: [LinkView]
+    /// The goals the edition's countries work on, each leading to its page.
+    public let goals: [GoalView]
+    /// The budget per country (countries with `budget_eur`), as a chart and as a table.
+    public let chart: ChartView?
+    public let comparisonHref: String
+    public let printHref: String
+    /// The other editions in this language, newest first.
+    public let otherEditions: [LinkView]
 }
 
 public struct RegionGroupView: Sendable {

@@ -26,6 +26,8 @@ public struct Site: Sendable {
     public let standalonePages: [String: [PageID]]
     /// The privacy notice per language.
     public let privacyPages: [String: PageID]
+    /// The accessibility statement per language.
+    public let accessibilityPages: [String: PageID]
     /// Page by its file path.
     public let pageByFile: [String: PageID]
     /// Page files that exist but could not be loaded (their errors are reported): links to them and
@@ -155,24 +157,26 @@ extension Site {
         }
         countriesOfRegion = countriesOfRegion.mapValues { $0.sorted(by: byTitle) }
 
-        // MARK: The privacy notice
-        var privacyPages: [String: PageID] = [:]
-        if let key = config.privacyPage {
+        // MARK: The privacy notice and the accessibility statement
+        func namedPages(_ key: String?, missing: (String) -> Reason) -> [String: PageID] {
+            guard let key else { return [:] }
+            var found: [String: PageID] = [:]
             for language in languages {
                 let match = standalonePages[language]?.first { pages[$0].translationKey == key || pages[$0].fileStem == key }
-                if let match { privacyPages[language] = match }
+                if let match { found[language] = match }
             }
-            if privacyPages.isEmpty {
-                log.error(.unknownPrivacyPage(key), at: SourceLocation(path: "content/site.yaml"))
-            }
+            if found.isEmpty { log.error(missing(key), at: SourceLocation(path: "content/site.yaml")) }
+            return found
         }
+        let privacyPages = namedPages(config.privacyPage, missing: Reason.unknownPrivacyPage)
+        let accessibilityPages = namedPages(config.accessibilityPage, missing: Reason.unknownAccessibilityPage)
 
         let site = Site(
             config: config, pages: pages, urls: urls, translations: translations, editions: editions,
             editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
-            standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile,
-            unloadedFiles: unloadedFiles)
+            standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
+            pageByFile: pageByFile, unloadedFiles: unloadedFiles)
         return (site, log.items)
     }
 
@@ -201,8 +205,8 @@ extension Site {
         return Site(config: config, pages: pages, urls: urls, translations: translations, editions: editions,
                     editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
                     countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
-                    standalonePages: standalonePages, privacyPages: privacyPages, pageByFile: pageByFile,
-                    unloadedFiles: unloadedFiles)
+                    standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
+                    pageByFile: pageByFile, unloadedFiles: unloadedFiles)
     }
 }
 

@@ -57,9 +57,20 @@ struct CmarkTests {
     @Test("link destinations are rewritten on the tree, and escaped by cmark")
     func linkRewrite() {
         let result = Markdown.render("[a](x.md) [b](https://example.org/?a=1&b=2)") { link in
-            link.destination == "x.md" ? "../x/?q=\"1\"" : nil
+            link.destination == "x.md" ? MarkdownLinkRewrite(href: "../x/?q=\"1\"") : nil
         }
         #expect(result.introHTML == "<p><a href=\"../x/?q=%221%22\">a</a> <a href=\"https://example.org/?a=1&amp;b=2\">b</a></p>\n")
+    }
+
+    @Test("a print rendering: the whole body, ids and same-page anchors prefixed, print links; the page's own untouched")
+    func printRendering() {
+        let source = "Intro [S](s.md#a) [here](#b).\n\n<!-- more -->\n\n## B\n"
+        let result = Markdown.render(source, printIDPrefix: "niger-") { link in
+            link.destination == "s.md#a" ? MarkdownLinkRewrite(href: "../s/#a", printHref: "../countries/s/#a") : nil
+        }
+        #expect(result.printHTML == "<p>Intro <a href=\"../countries/s/#a\">S</a> <a href=\"#niger-b\">here</a>.</p>\n<h2 id=\"niger-b\">B</h2>\n")
+        #expect(result.introHTML == "<p>Intro <a href=\"../s/#a\">S</a> <a href=\"#b\">here</a>.</p>\n")
+        #expect(result.restHTML == "<h2 id=\"b\">B</h2>\n")
     }
 
     @Test("safe by default: raw HTML is omitted and reported, javascript: links are emptied")

@@ -45,6 +45,10 @@ struct TestSite {
         "templates/home.mustache": "{{<base}}{{$main}}Home: {{page.title}}|{{/main}}{{/base}}",
         "templates/root.mustache": "{{<base}}{{$main}}Root: {{page.target}}|{{/main}}{{/base}}",
         "templates/404.mustache": "{{<base}}{{$main}}Missing|{{/main}}{{/base}}",
+        "templates/goal.mustache": "{{<base}}{{$main}}Goal: {{page.number}}|{{/main}}{{/base}}",
+        "templates/comparison.mustache": "{{<base}}{{$main}}{{#page.rows}}Row: {{country.label}}|{{/page.rows}}{{/main}}{{/base}}",
+        "templates/print.mustache": "{{<base}}{{$main}}Print: {{page.title}}|{{#page.sections}}{{{.}}}{{/page.sections}}{{/main}}{{/base}}",
+        "templates/print-section.mustache": "Section: {{page.title}}|",
     ]
 
     static let baseline: [String: String] = templates.merging([

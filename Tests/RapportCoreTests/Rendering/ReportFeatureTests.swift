@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+/// What the report's readers get beyond single pages, checked in the built HTML.
+@Suite("Report features")
+struct ReportFeatureTests {
+    /// The repository's own report, built in memory.
+    static let report: BuildOutcome = Fixtures.build(root: Fixtures.repositoryRoot, options: BuildOptions(strict: true))
+    static let fixture: BuildOutcome = {
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        defer { Fixtures.cleanUp(root) }
+        return Fixtures.build(root: root, options: BuildOptions(strict: true))
+    }()
+
+    @Test("French typography: exact no-break spaces before : ; ! ? » and after «, typographic apostrophes")
+    func frenchTypography() {
+        let sentence = "Il l'a dit : « oui » ; vraiment ! Pourquoi ? «Non»! 10:30 et http://x.example/?a=1"
+        #expect(FrenchTypography.apply(sentence)
+            == "Il l’a dit\u{A0}: «\u{A0}oui\u{A0}»\u{202F}; vraiment\u{202F}! Pourquoi\u{202F}? «\u{A0}Non\u{A0}»\u{202F}! 10:30 et http://x.example/?a=1")
+        #expect(FrenchTypography.apply("Déjà\u{A0}: rien") == "Déjà\u{A0}: rien", "idempotent")
+    }
+
+    @Test("typography reaches French bodies, titles and achievements; English, code and URLs are untouched")
+    func typographyInPages() throws {
+        let fr = try #require(Self.fixture.text("fr/2021/countries/niger/index.html"))
+        #expect(fr.contains("Voici\u{A0}: «\u{A0}une phrase\u{A0}»\u{202F}; oui\u{202F}! Vraiment\u{202F}?"))
+        #expect(fr.contains("<code>a : b</code>"), "code is not typeset")
+        #expect(fr.contains("<a href=\"https://example.org/?q=1\">https://example.org/?q=1</a>"), "autolinks are not typeset")
+        #expect(fr.contains("<li>Aujourd’hui\u{A0}: 1.200 enseignants formés\u{202F}!</li>"))
+        let en = try #require(Self.fixture.text("en/2021/countries/niger/index.html"))
+        #expect(en.contains("Here: “a sentence”; yes! Really?"))
+        #expect(!en.contains("\u{202F}") && !en.contains("\u{A0}:"))
+    }
+
+    @Test("each country page links to the same country in the other editions")
+    func crossEditionLinks() throws {
+        #expect(Self.report.succeeded, "\(Self.report.messages)")
+        let page = try #require(Self.report.text("fr/2020/countries/mongolie/index.html"))
+        #expect(page.contains("<p class=\"other-editions\">Mongolie\u{A0}: <a href=\"./\" aria-current=\"page\">2020</a> · <a href=\"../../../2022/countries/mongolie/\">2022</a></p>"))
+        let home = try #require(Self.report.text("en/2022/index.html"))
+        #expect(home.contains("<li><a href=\"../2020/\">Annual report 2020</a></li>"), "edition homes link to the other editions")
+    }
+
+    @Test("one page per goal and edition lists its countries; priority areas link there")
+    func goalPages() throws {
+        let goal = try #require(Self.report.text("fr/2020/goals/3/index.html"))
+        #expect(goal.contains("<span class=\"goal-badge\">ODD 3</span> Bonne santé et bien-être"))
+        #expect(goal.contains("style=\"--goal-colour: #4C9F38\""))
+        #expect(goal.contains("<li><a href=\"../../countries/mongolie/\">Mongolie</a></li>"))
+        #expect(Self.report.text("en/2020/goals/17/index.html")?.contains("Partnerships for the goals") == true)
+        #expect(Self.report.text("fr/2020/goals/4/index.html") == nil, "no page for a goal no country works on")
+        let country = try #require(Self.report.text("fr/2020/countries/mongolie/index.html"))
+        #expect(country.contains("<a href=\"../../goals/5/\"><span class=\"goal-number\">ODD 5</span>"))
+    }
+
+    @Test("the comparison table holds every country's key data in the locale, with sort values and sources")
+    func comparison() throws {
+        let fr = try #require(Self.report.text("fr/2020/key-data/index.html"))
+        for cell in ["<td data-value=\"3.3\">3,3</td>", "<td data-value=\"11420\">11.420</td>", "<td data-value=\"99\">99</td>",
+                     "<td data-value=\"69.9\">69,9</td>", "<td data-value=\"s.o.\">s.o.</td>", "<table class=\"sortable\">"] {
+            #expect(fr.contains(cell), "\(cell)")
+        }
+        let en = try #require(Self.fixture.text("en/2021/key-data/index.html"))
+        #expect(en.contains("<td data-value=\"1240\">1,240</td>"))
+        #expect(en.contains("<td data-value=\"12345678\">€12,345,678</td>"))
+        #expect(en.contains("<li>Niger: World Bank, 2019</li>"))
+        #expect(Self.fixture.text("fr/2021/key-data/index.html")?.contains("<li>Niger\u{A0}: Banque mondiale, 2019</li>") == true)
+    }
+
+    @Test("the edition home shows the budget per country as an SVG bar chart with a text alternative and a table")
+    func chart() throws {
+        let home = try #require(Self.fixture.text("en/2021/index.html"))
+        #expect(home.contains("<svg viewBox=\"0 0 640 38\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" class=\"bar-chart\">"))
+        #expect(home.contains("<title id=\"chart-title\">Budget per country 2021</title>"))
+        #expect(home.contains("<rect x=\"200\" y=\"5\" width=\"300\" height=\"22\" class=\"bar\"></rect>"))
+        #expect(home.contains("<text x=\"508\" y=\"23\" class=\"bar-value\">€12,345,678</text>"))
+        #expect(home.contains("<tr><th scope=\"row\"><a href=\"countries/niger/\">Niger</a></th><td>€12,345,678</td></tr>"))
+        #expect(!home.contains(">Senegal</text>"), "a country without budget has no bar")
+    }
+
+    @Test("search finds an accented word from an unaccented query, in the page's language only")
+    func search() throws {
+        #expect(SearchIndex.matches(query: "education", words: SearchIndex.distinctWords(in: "Éducation de qualité").joined(separator: " ")))
+        #expect(SearchIndex.matches(query: "COOP oeuv", words: SearchIndex.distinctWords(in: "La coopération et l’œuvre").joined(separator: " ")))
+        #expect(!SearchIndex.matches(query: "santé mali", words: SearchIndex.distinctWords(in: "Santé au Niger").joined(separator: " ")))
+        let index = try #require(Self.report.text("fr/search.json"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        let mongolia = try #require(entries.first { $0["u"] == "fr/2020/countries/mongolie/" })
+        #expect(SearchIndex.matches(query: "cardiovasculaire telemedecine", words: mongolia["w"] ?? ""))
+        #expect(!entries.contains { $0["u"]?.hasPrefix("en/") == true })
+    }
+
+    @Test("the print page holds the whole edition in order, with ids unique on the page")
+    func printPage() throws {
+        let print = try #require(Self.fixture.text("fr/2021/print/index.html"))
+        let region = try #require(print.range(of: "<h2 id=\"r-afrique-de-l-ouest-title\">Afrique de l’Ouest</h2>"))
+        let niger = try #require(print.range(of: "<h2 id=\"c-niger-title\">Niger</h2>"))
+        let senegal = try #require(print.range(of: "<h2 id=\"c-senegal-title\">Sénégal</h2>"))
+        #expect(region.lowerBound < niger.lowerBound && niger.lowerBound < senegal.lowerBound)
+        #expect(print.contains("<h2 id=\"c-niger-education\">Éducation</h2>"), "heading ids prefixed")
+        #expect(print.contains("<section id=\"c-niger-key-data\" class=\"key-data\">"))
+        #expect(print.contains("Le Niger est un <em>pays partenaire</em>") && print.contains("Texte."), "bodies whole, fold included")
+        #expect(!print.contains("<details"))
+        #expect(print.contains("<a href=\"../countries/senegal/#sante\">Sénégal</a>"), "links from the print page's place")
+        let ids = print.matches(of: /id="([^"]+)"/).map { String($0.1) }
+        #expect(ids.count == Set(ids).count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
+    }
+
+    @Test("accessibility statement and privacy notice in every footer; the banner from the i18n strings")
+    func footerAndBanner() throws {
+        let page = try #require(Self.report.text("en/2020/countries/mongolia/index.html"))
+        #expect(page.contains("<li><a href=\"../../../accessibility/\">Accessibility statement</a></li>"))
+        #expect(page.contains("<li><a href=\"../../../privacy/\">Privacy notice</a></li>"))
+        #expect(page.contains("<p>By browsing our website, you accept our privacy policy. <a href=\"../../../privacy/\">Find out more.</a></p>"))
+        #expect(Self.report.text("fr/2020/index.html")?.contains("En navigant sur notre site internet, vous acceptez notre politique de confidentialité.") == true)
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        defer { Fixtures.cleanUp(root) }
+        let yaml = root.appendingPathComponent("content/site.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "privacy_banner: false\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let off = Fixtures.build(root: root)
+        #expect(off.succeeded)
+        #expect(off.text("fr/2021/index.html")?.contains("privacy-banner") == false)
+        #expect(Self.fixture.text("fr/2021/index.html")?.contains("privacy-banner") == true)
+    }
+}
