@@ -31,6 +31,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Runs CommonMark spec examples (JSON, fetched by scripts/verify) through Rapport's Markdown stage.
+        .executableTarget(
+            name: "commonmark-conformance",
+            dependencies: ["RapportCore"]
+        ),
         // The preview server: Hummingbird, the watcher, live reload. The core does not depend on it.
         .target(
             name: "RapportPreview",

@@ -109,7 +109,7 @@ public enum Markdown {
             }
         }
         var headingOpeners: [(node: OpaquePointer, level: Int32, id: String)] = []
-        for (heading, id) in headingNodes {
+        for (heading, id) in headingNodes where options.headingIDs {
             let level = cmark_node_get_heading_level(heading)
             if let opener = giveID(id, toHeading: heading) { headingOpeners.append((opener, level, id)) }
         }
@@ -151,14 +151,6 @@ public enum Markdown {
         if let rest { result.restHTML = html(of: rest, options: renderOptions) }
         result.introHTML = html(of: document, options: renderOptions)
         return result
-    }
-
-    /// The HTML of a bare Markdown fragment (no marker handling, no ids): for conformance checks.
-    public static func renderFragment(_ source: String, allowRawHTML: Bool) -> String {
-        let parseOptions = CMARK_OPT_VALIDATE_UTF8
-        guard let document = cmark_parse_document(source, source.utf8.count, parseOptions) else { return "" }
-        defer { cmark_node_free(document) }
-        return html(of: document, options: allowRawHTML ? CMARK_OPT_UNSAFE : 0)
     }
 }
 

@@ -4,10 +4,13 @@ public struct MarkdownOptions: Sendable {
     public var allowRawHTML: Bool
     /// A function applied to the text of every prose text node (French typography), or `nil`.
     public var typography: (@Sendable (String) -> String)?
+    /// Give headings ids (pages do; the CommonMark conformance check does not, to compare with the spec).
+    public var headingIDs: Bool
 
-    public init(allowRawHTML: Bool = false, typography: (@Sendable (String) -> String)? = nil) {
+    public init(allowRawHTML: Bool = false, typography: (@Sendable (String) -> String)? = nil, headingIDs: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.typography = typography
+        self.headingIDs = headingIDs
     }
 }
 

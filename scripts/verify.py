@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Judges a built Rapport site with tools written by others, offline:
+
+  vnu          the Nu HTML checker on every page: zero errors
+  links        linkchecker over the site served on 127.0.0.1, from "/": zero broken links, anchors included
+  axe          axe-core (WCAG 2.1 A and AA rules) in headless Chromium on every page of both languages
+  overflow     every page at 390 px wide: no horizontal scrolling
+  screenshots  home, edition home and a country page per language at 1280 and 390 px (into screenshots/)
+  behaviour    the "Lire plus / Read more" fold and the language switcher, with JavaScript on and off
+  commonmark   the 652 examples of the CommonMark 0.30 spec through Rapport's Markdown stage
+
+    scripts/verify                   # the repository's report, every check
+    scripts/verify --selftest        # a site with a planted missing alt text, broken link and overflow:
+                                     # the matching checks must fail
+
+Run through scripts/verify, which installs what it needs (apt, a virtual environment, PyPI downloads).
+"""
+import argparse
+import functools
+import http.server
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+TOOLS = REPO / "tools"
+RAPPORT = REPO / ".build" / "debug" / "rapport"
+
+
+# MARK: - Building and serving
+
+def build(root, output, strict=True):
+    command = [str(RAPPORT), "build", "--root", str(root), "--output", str(output)] + (["--strict"] if strict else [])
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"rapport build failed:\n{result.stderr}")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        # linkchecker limits itself to ~3 requests/s unless the server allows more with this header.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def pages(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+
+
+def url_of(base, page):
+    return base + (page[:-len("index.html")] if page.endswith("index.html") else page)
+
+
+# MARK: - Checks (each returns a list of problems)
+
+def check_vnu(site, base):
+    result = subprocess.run(["java", "-jar", str(TOOLS / "vnu.jar"), "--skip-non-html", "--errors-only", "--no-langdetect",
+                             "--format", "json", str(site)], capture_output=True, text=True)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    return [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages if m["type"] == "error"]
+
+
+def check_links(site, base):
+    work = pathlib.Path(tempfile.mkdtemp())
+    work.chmod(0o755)
+    config = work / "lc.ini"
+    config.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=4\n[AnchorCheck]\n")
+    config.chmod(0o644)
+    result = subprocess.run(["linkchecker", "--no-status", "-f", str(config), "-o", "csv", base], capture_output=True, text=True)
+    shutil.rmtree(work, ignore_errors=True)
+    problems = []
+    for line in result.stdout.splitlines():
+        fields = line.split(";")
+        if len(fields) < 8 or fields[0] in ("urlname",) or line.startswith("#"):
+            continue
+        urlname, parent, _, result_text, warning, _, valid, url = fields[:8]
+        if valid == "False" or "Anchor" in warning:
+            problems.append(f"{url} (from {parent}): {result_text or warning}")
+    if result.returncode not in (0, 1):
+        problems.append(f"linkchecker failed: {result.stderr.strip()[:500]}")
+    return problems
+
+
+def driver(javascript=True, width=1280):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                     f"--window-size={width},900"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    browser = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    browser.set_script_timeout(60)
+    return browser
+
+
+def set_width(browser, width):
+    browser.set_window_size(width, 900)
+    inner = browser.execute_script("return window.innerWidth")
+    if inner != width:  # the window has borders in some builds: make the viewport itself the asked width
+        browser.set_window_size(width + (width - inner), 900)
+
+
+def check_axe_and_overflow(site, base, checks):
+    axe = (TOOLS / "axe.min.js").read_text(encoding="utf-8")
+    problems = {"axe": [], "overflow": []}
+    browser = driver(width=390)
+    set_width(browser, 390)
+    try:
+        for page in pages(site):
+            url = url_of(base, page)
+            browser.get(url)
+            if "overflow" in checks:
+                wide = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+                if wide > 0:
+                    problems["overflow"].append(f"{page}: scrolls horizontally by {wide} px at 390 px")
+            if "axe" in checks:
+                browser.execute_script(axe)
+                result = browser.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                    ".then(done, (e) => done({error: String(e)}));")
+                if "error" in result:
+                    problems["axe"].append(f"{page}: axe error {result['error']}")
+                for violation in result.get("violations", []):
+                    targets = " ".join(",".join(node["target"]) for node in violation["nodes"])
+                    problems["axe"].append(f"{page}: {violation['impact']}: {violation['id']}: {violation['help']} [{targets}]")
+        version = browser.execute_script("return window.axe ? axe.version : ''") if "axe" in checks else ""
+    finally:
+        browser.quit()
+    return problems, version
+
+
+def check_screenshots(site, base, targets, folder):
+    problems = []
+    folder.mkdir(parents=True, exist_ok=True)
+    browser = driver()
+    try:
+        for name, page in targets:
+            for width in (1280, 390):
+                set_width(browser, width)
+                browser.get(url_of(base, page))
+                height = min(browser.execute_script("return document.documentElement.scrollHeight"), 6000)
+                browser.set_window_size(browser.get_window_size()["width"], height)
+                path = folder / f"{name}-{width}.png"
+                browser.save_screenshot(str(path))
+                if not path.exists() or path.stat().st_size == 0:
+                    problems.append(f"{name} at {width} px: no screenshot")
+                if width == 390:
+                    wide = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+                    if wide > 0:
+                        problems.append(f"{name}: scrolls horizontally by {wide} px at 390 px")
+    finally:
+        browser.quit()
+    return problems
+
+
+def check_behaviour(site, base, country_fr, country_en):
+    from selenium.webdriver.common.by import By
+    problems = []
+    for javascript in (True, False):
+        mode = "JavaScript on" if javascript else "JavaScript off"
+        browser = driver(javascript=javascript)
+        try:
+            browser.get(url_of(base, country_fr))
+            details = browser.find_element(By.CSS_SELECTOR, "details.more")
+            hidden_text = details.find_element(By.CSS_SELECTOR, ".more-body")
+            if details.get_attribute("open") is not None or hidden_text.is_displayed():
+                problems.append(f"{mode}: the fold starts open")
+            details.find_element(By.TAG_NAME, "summary").click()
+            if details.get_attribute("open") is None or not hidden_text.is_displayed():
+                problems.append(f"{mode}: 'Lire plus' does not open the rest of the text")
+            switcher = browser.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang='en']")
+            switcher.click()
+            if not browser.current_url.rstrip("/").endswith(url_of("", country_en).rstrip("/")):
+                problems.append(f"{mode}: the switcher led to {browser.current_url}, not the English page")
+            if browser.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+                problems.append(f"{mode}: the switcher did not land on an English page")
+            search = browser.find_element(By.CSS_SELECTOR, "form.search")
+            if javascript and not search.is_displayed():
+                problems.append(f"{mode}: the search box is hidden")
+            if not javascript and search.is_displayed():
+                problems.append(f"{mode}: the search box shows without JavaScript")
+            if javascript:
+                from selenium.webdriver.support.ui import WebDriverWait
+                search.find_element(By.TAG_NAME, "input").send_keys("Cardiovascular")
+                try:
+                    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".search-results a"))
+                    first = browser.find_element(By.CSS_SELECTOR, ".search-results a").get_attribute("href")
+                    if "/en/" not in first:
+                        problems.append(f"{mode}: the English search returned a page of another language: {first}")
+                except Exception:
+                    problems.append(f"{mode}: searching 'Cardiovascular' on the English page found nothing")
+        finally:
+            browser.quit()
+    return problems
+
+
+def check_commonmark():
+    spec = REPO / ".cache" / "commonmark-0.30.json"
+    result = subprocess.run([str(REPO / ".build" / "debug" / "commonmark-conformance"), str(spec)], capture_output=True, text=True)
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
+    problems = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    if result.returncode != 0 and not problems:
+        problems.append(summary)
+    return problems, summary
+
+
+# MARK: - Runs
+
+def run(root, checks, strict=True, country=("fr/2020/countries/mongolie/index.html", "en/2020/countries/mongolia/index.html"),
+        screenshot_targets=None):
+    work = pathlib.Path(tempfile.mkdtemp(prefix="rapport-verify-"))
+    work.chmod(0o755)
+    site = work / "site"
+    build(root, site, strict=strict)
+    server, base = serve(site)
+    results = {}
+    try:
+        if "vnu" in checks:
+            results["vnu"] = (check_vnu(site, base), subprocess.run(["java", "-jar", str(TOOLS / "vnu.jar"), "--version"],
+                                                                   capture_output=True, text=True).stdout.strip())
+        if "links" in checks:
+            version = subprocess.run(["linkchecker", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+            results["links"] = (check_links(site, base), version)
+        if "axe" in checks or "overflow" in checks:
+            found, axe_version = check_axe_and_overflow(site, base, checks)
+            if "axe" in checks:
+                results["axe"] = (found["axe"], f"axe-core {axe_version}, {len(pages(site))} pages")
+            if "overflow" in checks:
+                results["overflow"] = (found["overflow"], f"{len(pages(site))} pages at 390 px")
+        if "screenshots" in checks and screenshot_targets:
+            results["screenshots"] = (check_screenshots(site, base, screenshot_targets, REPO / "screenshots"),
+                                      f"{len(screenshot_targets) * 2} screenshots in screenshots/")
+        if "behaviour" in checks:
+            results["behaviour"] = (check_behaviour(site, base, *country), "fold, switcher and search, JavaScript on and off")
+        if "commonmark" in checks:
+            problems, summary = check_commonmark()
+            results["commonmark"] = (problems, f"CommonMark 0.30: {summary}")
+    finally:
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(REPO))
+    parser.add_argument("--checks", default="vnu,links,axe,overflow,screenshots,behaviour,commonmark")
+    parser.add_argument("--selftest", action="store_true")
+    args = parser.parse_args()
+
+    if args.selftest:
+        # A site whose one page plants a missing alt text, a broken link and an overflow (raw HTML, so that
+        # Rapport's own checks let them through): each matching check must fail, and name that page.
+        root = pathlib.Path(tempfile.mkdtemp(prefix="rapport-broken-"))
+        shutil.copytree(REPO / "Tests" / "VerifyFixtures" / "broken" / "content", root / "content")
+        shutil.copytree(REPO / "templates", root / "templates")
+        shutil.copytree(REPO / "content" / "i18n", root / "content" / "i18n")
+        results = run(root, {"links", "axe", "overflow", "vnu"}, strict=False)
+        shutil.rmtree(root, ignore_errors=True)
+        expectations = {
+            "vnu": "img",
+            "links": "nowhere",
+            "axe": "image-alt",
+            "overflow": "fr/2021/countries/niger/index.html",
+        }
+        passed = failed = 0
+        for check, needle in expectations.items():
+            problems = results[check][0]
+            if any(needle in problem for problem in problems):
+                passed += 1
+                print(f"ok   {check} catches the planted problem: {next(p for p in problems if needle in p)}")
+            else:
+                failed += 1
+                print(f"FAIL {check} did not catch the planted problem ({needle}): {problems}")
+        print(f"selftest: {passed} passed, {failed} failed")
+        sys.exit(1 if failed else 0)
+
+    targets = [("home", "index.html"), ("edition-fr", "fr/2022/index.html"), ("edition-en", "en/2022/index.html"),
+               ("country-fr", "fr/2020/countries/mongolie/index.html"), ("country-en", "en/2020/countries/mongolia/index.html")]
+    results = run(pathlib.Path(args.root), set(args.checks.split(",")), screenshot_targets=targets)
+    passed = failed = 0
+    for check, (problems, about) in results.items():
+        if problems:
+            failed += 1
+            print(f"FAIL {check} ({about}): {len(problems)} problem(s)")
+            for problem in problems[:50]:
+                print(f"     {problem}")
+        else:
+            passed += 1
+            print(f"ok   {check} ({about})")
+    print(f"verify: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
