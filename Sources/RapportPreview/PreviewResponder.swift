@@ -138,7 +138,7 @@ enum LiveReload {
     static func inject(into bytes: [UInt8], errors: [Diagnostic]) -> [UInt8] {
         var addition = ""
         if !errors.isEmpty {
-            let lines = errors.map { escape("\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)") }
+            let lines = errors.map { XML.escape("\($0.location.path):\($0.location.line):\($0.location.column): \($0.message)") }
             addition += """
                 <div id="rapport-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
                 background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem">\
@@ -160,20 +160,5 @@ enum LiveReload {
             index -= 1
         }
         return nil
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -127,6 +127,7 @@ struct PreviewTests {
         let secret = preview.root.deletingLastPathComponent().appendingPathComponent("rapport-secret-\(UUID().uuidString).txt")
         try "TOP-SECRET".write(to: secret, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createDirectory(at: preview.root.appendingPathComponent("content/assets"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: preview.root.appendingPathComponent("content/assets/leak.txt").path,
                                                    withDestinationPath: secret.path)
         #expect(await events.next() == "reload")

@@ -546,8 +546,9 @@ enum LinkTarget {
     }
 }
 
-enum XML {
-    static func escape(_ text: String) -> String {
+/// Escaping for XML and HTML text and attribute values.
+public enum XML {
+    public static func escape(_ text: String) -> String {
         if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var result = ""
         for character in text {
