@@ -13,39 +13,43 @@ public enum FrenchTypography {
     public static let noBreakSpace: Character = "\u{00A0}"
 
     public static func apply(_ text: String) -> String {
-        let characters = Array(text)
-        guard characters.contains(where: { ";:!?«»'".contains($0) }) else { return text }
-        var output: [Character] = []
-        output.reserveCapacity(characters.count + 8)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
+        // Works on Unicode scalars (grapheme breaking is costly, and every text node of a French page comes here).
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { $0 == ";" || $0 == ":" || $0 == "!" || $0 == "?" || $0 == "«" || $0 == "»" || $0 == "'" }) else {
+            return text
+        }
+        let nnbsp: Unicode.Scalar = "\u{202F}", nbsp: Unicode.Scalar = "\u{00A0}"
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == nbsp || scalar == nnbsp }
+        func isWordy(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        var output = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            switch scalar {
             case ";", "!", "?", ":", "»":
-                let space: Character = character == ":" || character == "»" ? noBreakSpace : narrowNoBreakSpace
-                if let last = output.last, last == " " || last == noBreakSpace || last == narrowNoBreakSpace || last == "\t" {
-                    while let last = output.last, last == " " || last == noBreakSpace || last == narrowNoBreakSpace || last == "\t" {
-                        output.removeLast()
-                    }
+                let space = scalar == ":" || scalar == "»" ? nbsp : nnbsp
+                if let last = output.last, isSpace(last) {
+                    while let last = output.last, isSpace(last) { output.removeLast() }
                     output.append(space)
-                } else if character != ":", let last = output.last, last.isLetter || last.isNumber || last == "»" && character != "»" {
+                } else if scalar != ":", let last = output.last, isWordy(last) || (last == "»" && scalar != "»") {
                     output.append(space)
                 }
-                output.append(character)
+                output.append(scalar)
             case "«":
-                output.append(character)
-                var next = index + 1
-                while next < characters.count, characters[next] == " " || characters[next] == noBreakSpace { next += 1 }
-                if next < characters.count, characters[next] != "\n" { output.append(noBreakSpace) }
+                output.append(scalar)
+                var next = scalars.index(after: index)
+                while next < scalars.endIndex, scalars[next] == " " || scalars[next] == nbsp { next = scalars.index(after: next) }
+                if next < scalars.endIndex, scalars[next] != "\n" { output.append(nbsp) }
                 index = next
                 continue
             case "'":
-                let before = output.last, after = index + 1 < characters.count ? characters[index + 1] : nil
-                output.append(before?.isLetter == true && after?.isLetter == true ? "’" : "'")
+                let next = scalars.index(after: index)
+                let before = output.last, after = next < scalars.endIndex ? scalars[next] : nil
+                output.append(before?.properties.isAlphabetic == true && after?.properties.isAlphabetic == true ? "’" : "'")
             default:
-                output.append(character)
+                output.append(scalar)
             }
-            index += 1
+            index = scalars.index(after: index)
         }
         return String(output)
     }

@@ -24,40 +24,48 @@ public enum SearchIndex {
     }
 
     /// Lowercase words of letters and digits, accents folded (é → e, œ → oe), each once, in order of appearance.
+    /// Works on bytes: it runs over every page's whole text at every build.
     public static func distinctWords(in text: String) -> [String] {
-        var seen: Set<String> = [], words: [String] = [], current = ""
+        var seen: Set<String> = [], words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
-            if current.count >= 2, seen.insert(current).inserted { words.append(current) }
-            current = ""
+            if current.count >= 2 {
+                let word = String(decoding: current, as: UTF8.self)
+                if seen.insert(word).inserted { words.append(word) }
+            }
+            current.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) { current += folded } else { flush() }
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
+                case 0x41...0x5A: current.append(UInt8(value + 0x20))
+                default: flush()
+                }
+            } else if let folded = latin[value] {
+                current.append(contentsOf: folded)
+            } else if scalar.properties.isAlphabetic {
+                current.append(contentsOf: Array(String(scalar).lowercased().utf8))
+            } else {
+                flush()
+            }
         }
         flush()
         return words
     }
 
-    /// A letter or digit in lowercase ASCII where Latin accents allow; `nil` for anything that ends a word.
-    static func fold(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar {
-        case "a"..."z", "0"..."9": return String(scalar)
-        case "A"..."Z": return String(Character(scalar)).lowercased()
-        default: break
+    /// Latin letters with accents, and ligatures, to lowercase ASCII.
+    private static let latin: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
+        let groups: [(String, String)] = [
+            ("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"), ("ñÑ", "n"),
+            ("òóôõöÒÓÔÕÖ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝ", "y"), ("œŒ", "oe"), ("æÆ", "ae"), ("ß", "ss"),
+        ]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = Array(base.utf8) }
         }
-        guard scalar.properties.isAlphabetic else { return nil }
-        switch scalar {
-        case "à", "á", "â", "ã", "ä", "å", "À", "Á", "Â", "Ã", "Ä", "Å": return "a"
-        case "ç", "Ç": return "c"
-        case "è", "é", "ê", "ë", "È", "É", "Ê", "Ë": return "e"
-        case "ì", "í", "î", "ï", "Ì", "Í", "Î", "Ï": return "i"
-        case "ñ", "Ñ": return "n"
-        case "ò", "ó", "ô", "õ", "ö", "Ò", "Ó", "Ô", "Õ", "Ö": return "o"
-        case "ù", "ú", "û", "ü", "Ù", "Ú", "Û", "Ü": return "u"
-        case "ý", "ÿ", "Ý": return "y"
-        case "œ", "Œ": return "oe"
-        case "æ", "Æ": return "ae"
-        case "ß": return "ss"
-        default: return String(scalar).lowercased()
-        }
-    }
+        return table
+    }()
 }
