@@ -76,8 +76,10 @@ enum PreviewResponder {
                                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
-        return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: "Not found\n")))
+        // No site yet (the first build failed): a bare page that still shows the errors and reloads.
+        let bare = Array("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body>\n<h1>Not found</h1>\n</body>\n</html>\n".utf8)
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: LiveReload.inject(into: bare, errors: await site.errors))))
     }
 
     /// Server-Sent Events: `reload` after every build; a comment line as heartbeat. Ends on graceful shutdown.

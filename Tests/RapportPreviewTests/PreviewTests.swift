@@ -104,6 +104,24 @@ struct PreviewTests {
         await preview.stop()
     }
 
+    @Test("a broken template keeps the last good site with the overlay at the template's line; the fix brings the new one")
+    func templateError() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+        let base = try preview.read("templates/base.mustache")
+        try preview.write("templates/base.mustache", base.replacingOccurrences(of: "{{/chrome.description}}", with: "{{/chrome.canonical}}"))
+        #expect(await events.next() == "reload")
+        let broken = try #require(await preview.http.get("/fr/2020/"))
+        #expect(broken.status == 200 && broken.body.contains("<h1>Rapport annuel 2020</h1>"))
+        #expect(broken.body.contains("<li>templates/base.mustache:9:"))
+        try preview.write("templates/base.mustache", base.replacingOccurrences(of: "<main id=\"content\"", with: "<main data-preview=\"1\" id=\"content\""))
+        #expect(await events.next() == "reload")
+        let fixed = try #require(await preview.http.get("/fr/2020/"))
+        #expect(!fixed.body.contains("rapport-overlay") && fixed.body.contains("<main data-preview=\"1\""))
+        await preview.stop()
+    }
+
     @Test("a changed slug moves the page: no stale route")
     func slugChange() async throws {
         let preview = try await Running.start()
