@@ -366,6 +366,22 @@ public struct SiteRenderer: Sendable {
             let alternates = site.translations[id].sorted { $0.key < $1.key }.map { ($0.key, site.urls[$0.value]) }
             entries.append((site.urls[id], alternates))
         }
+        // The generated pages of each edition: the key-data comparison and the goal pages (not the print page,
+        // which repeats the others).
+        for edition in site.editions {
+            let languages = (site.editionHomes[edition] ?? [:]).keys.sorted()
+            let comparison = languages.map { ($0, "\($0)/\(edition)/key-data/") }
+            for (_, url) in comparison { entries.append((url, comparison)) }
+            var goalsByLanguage: [String: Set<SDG>] = [:]
+            for language in languages {
+                goalsByLanguage[language] = Set((site.countriesOfEdition[edition]?[language] ?? []).flatMap { site.pages[$0].country?.priorityAreas ?? [] })
+            }
+            for goal in Set(goalsByLanguage.values.flatMap { $0 }).sorted() {
+                let alternates = languages.filter { goalsByLanguage[$0]?.contains(goal) == true }
+                    .map { ($0, "\($0)/\(edition)/goals/\(goal.number)/") }
+                for (_, url) in alternates { entries.append((url, alternates)) }
+            }
+        }
         for entry in entries.sorted(by: { $0.url < $1.url }) {
             xml += "  <url>\n    <loc>\(XML.escape(site.config.absoluteURL(entry.url)))</loc>\n"
             if entry.alternates.count > 1 {
