@@ -239,8 +239,13 @@ public struct SiteRenderer: Sendable {
         let linker = Linker(mode: .relative(from: ""))
         let chrome = makeChrome(language: language, url: "", translations: [:], title: siteTitle(language),
                                 description: nil, edition: nil, linker: linker)
-        let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(site.languageHomeURL($0.code)), lang: $0.code) }
-        let view = RootView(target: linker.href(site.languageHomeURL(language)), languages: languages)
+        // The latest edition is each language's default: the root leads there, and offers every language's.
+        func latest(_ code: String) -> String {
+            site.editions.reversed().lazy.compactMap { site.editionHomes[$0]?[code].map { site.urls[$0] } }.first
+                ?? site.languageHomeURL(code)
+        }
+        let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(latest($0.code)), lang: $0.code) }
+        let view = RootView(target: linker.href(latest(language)), languages: languages)
         return RenderedFile(path: "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "root") ?? "")
     }
 
