@@ -18,6 +18,8 @@ public enum DiagnosticPrinting {
     }
 
     static func quoted(_ text: String) -> String {
+        // Most texts need no escape (search words are lowercase letters): copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
