@@ -170,10 +170,6 @@ struct Fields {
 
     func node(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
 
-    func keyLocation(_ key: String) -> SourceLocation? {
-        entries.first { $0.key == key }.map { reader.location(of: $0.keyNode) }
-    }
-
     /// Logs every key that is not allowed here, with the closest allowed key as a suggestion.
     func reportUnknownKeys() {
         for entry in entries where !allowedKeys.contains(entry.key) {

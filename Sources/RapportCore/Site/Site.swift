@@ -34,9 +34,6 @@ public struct Site: Sendable {
     /// missing translations of them raise nothing more.
     public let unloadedFiles: Set<String>
 
-    /// The newest edition: what each language's home page leads to.
-    public var latestEdition: String? { editions.last }
-
     public func languageHomeURL(_ language: String) -> String { "\(language)/" }
 }
 
