@@ -185,7 +185,7 @@ def main():
     years = sorted(name for name in os.listdir(corpus) if name.isdigit())
 
     config = ['baseURL = "https://example.org/bench/"', 'defaultContentLanguage = "fr"',
-              "defaultContentLanguageInSubdir = true", 'disableKinds = ["rss", "sitemap", "robotsTXT", "404"]',
+              "defaultContentLanguageInSubdir = true", 'disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]',
               "", "[taxonomies]", 'region = "region"', "",
               "[markup.goldmark.renderer]", "unsafe = true",
               "[markup.goldmark.parser]", "autoHeadingID = false",
