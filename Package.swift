@@ -54,21 +54,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (temporary copies of site roots, folder snapshots).
+        .target(
+            name: "RapportTestSupport",
+            path: "Tests/RapportTestSupport"
+        ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RapportCore", "RapportTestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         // Mutates the fixture site at random (seeded) and builds it: no crash, no hang, last good output intact.
         .testTarget(
             name: "RapportFuzzTests",
-            dependencies: ["RapportCore"]
+            dependencies: ["RapportCore", "RapportTestSupport"]
         ),
         // The preview server in-process on port 0, over real HTTP.
         .testTarget(
             name: "RapportPreviewTests",
             dependencies: [
                 "RapportPreview",
+                "RapportTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -76,7 +82,7 @@ let package = Package(
         // Runs the built `rapport` executable as a user would: exit codes, stderr, the output folder.
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["rapport"]
+            dependencies: ["rapport", "RapportTestSupport"]
         ),
     ]
 )

@@ -35,17 +35,17 @@ public actor PreviewSite {
     /// Every problem of the current sources (warnings included).
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var generation = 0
-    public let languages: [String]
+    /// The site's languages, for the 404 page of a request's language.
+    public var languages: [String] { build.languages }
     private var listeners: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
 
     /// Builds `source` in memory (with `baseURL`, so that the 404 pages link from the server's root).
     public init(source: SiteSource, baseURL: String) {
         build = IncrementalBuild(source: source, options: BuildOptions(baseURL: baseURL))
-        languages = Self.languages(in: source)
         diagnostics = build.diagnostics
         errors = build.diagnostics.filter { $0.severity == .error }
         // There is no last good site yet: serve this one, with the overlay listing its errors.
-        served = build.files.mapValues { ServedFile(bytes: $0.bytesInMemory) }
+        served = build.files.mapValues { ServedFile(bytes: $0.contents.bytes) }
     }
 
     /// Applies changed files; when the build succeeds, its site replaces the served one in one step.
@@ -72,9 +72,9 @@ public actor PreviewSite {
         errors = build.diagnostics.filter { $0.severity == .error }
         if build.succeeded {
             if let changed {
-                for path in changed { served[path] = build.files[path].map { ServedFile(bytes: $0.bytesInMemory) } }
+                for path in changed { served[path] = build.files[path].map { ServedFile(bytes: $0.contents.bytes) } }
             } else {
-                served = build.files.mapValues { ServedFile(bytes: $0.bytesInMemory) }
+                served = build.files.mapValues { ServedFile(bytes: $0.contents.bytes) }
             }
         }
         generation += 1
@@ -108,24 +108,5 @@ public actor PreviewSite {
     public func closeAll() {
         for listener in listeners.values { listener.finish() }
         listeners = [:]
-    }
-
-    private static func languages(in source: SiteSource) -> [String] {
-        Set(source.contentFiles.compactMap { file -> String? in
-            let parts = file.path.split(separator: "/")
-            guard parts.count >= 3 else { return nil }
-            if parts[1] == "pages" { return String(parts[2]) }
-            return parts[1].allSatisfy(\.isNumber) ? String(parts[2]) : nil
-        }).sorted()
-    }
-}
-
-extension RenderedFile {
-    /// The bytes of a file built in memory (assets are read into memory by `IncrementalBuild`).
-    var bytesInMemory: [UInt8] {
-        switch contents {
-        case .bytes(let bytes): bytes
-        case .file(let path): FileManager.default.contents(atPath: path).map { Array($0) } ?? []
-        }
     }
 }

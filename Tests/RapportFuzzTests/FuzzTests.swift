@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RapportCore
+import RapportTestSupport
 
 /// Random damage to the fixture site (front matter, bodies, templates, random bytes, truncation), built through
 /// the whole pipeline for a bounded number of iterations. A crash ends the test process; a hang hits the time
@@ -8,7 +9,7 @@ import RapportCore
 @Suite("Fuzzing the whole build", .timeLimit(.minutes(2)))
 struct FuzzTests {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    static let repositoryRoot = testsFolder.deletingLastPathComponent()
+    static let repositoryRoot = TestFolders.repositoryRoot
 
     /// The fixture site as in-memory files: content from the fixture, templates and strings from the repository.
     static func pristine() -> [String: [UInt8]] {
@@ -101,14 +102,7 @@ struct FuzzTests {
         return bytes
     }
 
-    static func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            files[url.path.replacingOccurrences(of: folder.path, with: "")] = try Data(contentsOf: url)
-        }
-        return files
-    }
+    static func snapshot(_ folder: URL) throws -> [String: Data] { try TestFolders.snapshot(of: folder) }
 }
 
 /// A small seeded generator, so that every run mutates the same way and a failure can be replayed.

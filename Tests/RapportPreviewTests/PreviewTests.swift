@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RapportCore
+import RapportTestSupport
 @testable import RapportPreview
 import ServiceLifecycle
 import Testing
@@ -9,8 +10,6 @@ import Testing
 /// The preview server started in-process on port 0, over real HTTP (plain sockets).
 @Suite("rapport serve", .serialized)
 struct PreviewTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// A running preview of a copy of the repository's report.
     struct Running {
         let root: URL
@@ -20,11 +19,7 @@ struct PreviewTests {
         var http: RawHTTP { RawHTTP(port: port) }
 
         static func start() async throws -> Running {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-preview-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for folder in ["content", "templates"] {
-                try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
-            }
+            let root = try TestFolders.copyOfRepositorySite("rapport-preview")
             let server = PreviewServer(root: root, port: 0) { _ in }
             let site = server.makeSite()
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

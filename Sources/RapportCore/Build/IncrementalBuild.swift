@@ -38,6 +38,8 @@ public final class IncrementalBuild {
     /// Every problem of the current sources, sorted.
     public private(set) var diagnostics: [Diagnostic] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
+    /// The language codes of site.yaml (empty while it cannot be read).
+    public var languages: [String] { config?.languageCodes ?? [] }
     /// Every source file the build knows, by path.
     public var sourcePaths: Set<String> { Set(contentFiles.keys).union(templateFiles.keys).union(assetFiles.keys) }
 

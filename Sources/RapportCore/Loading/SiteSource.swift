@@ -6,6 +6,14 @@ public struct SourceFile: Sendable, Equatable {
         case bytes([UInt8])
         /// A file copied as it is (an asset): read when written.
         case file(absolutePath: String)
+
+        /// The bytes, read from disk for `.file` (empty when the file cannot be read).
+        public var bytes: [UInt8] {
+            switch self {
+            case .bytes(let bytes): bytes
+            case .file(let absolutePath): FileManager.default.contents(atPath: absolutePath).map { Array($0) } ?? []
+            }
+        }
     }
 
     public var path: String
@@ -23,12 +31,7 @@ public struct SourceFile: Sendable, Equatable {
         self.contents = .file(absolutePath: absolutePath)
     }
 
-    public var bytes: [UInt8] {
-        switch contents {
-        case .bytes(let bytes): return bytes
-        case .file(let absolutePath): return (FileManager.default.contents(atPath: absolutePath)).map { Array($0) } ?? []
-        }
-    }
+    public var bytes: [UInt8] { contents.bytes }
 }
 
 /// Stage "read": everything a build reads, gathered before anything is parsed.

@@ -6,8 +6,8 @@ public enum SearchIndex {
     /// title, summary and text.
     public static func entry(url: String, title: String, summary: String?, text: String) -> String {
         let words = distinctWords(in: [title, summary ?? "", text].joined(separator: " "))
-        return "{\"u\":\(DiagnosticPrinting.quoted(url)),\"t\":\(DiagnosticPrinting.quoted(title)),"
-            + "\"s\":\(DiagnosticPrinting.quoted(summary ?? "")),\"w\":\(DiagnosticPrinting.quoted(words.joined(separator: " ")))}"
+        return "{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),"
+            + "\"s\":\(JSON.string(summary ?? "")),\"w\":\(JSON.string(words.joined(separator: " ")))}"
     }
 
     /// The index file: entries in page order.

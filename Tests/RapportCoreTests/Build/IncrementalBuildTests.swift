@@ -47,8 +47,8 @@ struct IncrementalBuildTests {
         let full = SiteBuilder.build(sources.source)
         #expect(incremental.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
         guard full.succeeded else { return }
-        let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.bytesForTest) })
-        let actual = incremental.files.mapValues(\.bytesForTest)
+        let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.contents.bytes) })
+        let actual = incremental.files.mapValues(\.contents.bytes)
         #expect(Set(actual.keys) == Set(expected.keys), sourceLocation: sourceLocation)
         for (path, bytes) in expected where actual[path] != bytes {
             Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
@@ -109,14 +109,5 @@ struct IncrementalBuildTests {
         update = build.apply([sources.edit("content/assets/fiche.txt") { $0 + "more\n" }])
         #expect(update.changedPaths == ["assets/fiche.txt"])
         expectSameAsFullBuild(build, sources)
-    }
-}
-
-extension RenderedFile {
-    var bytesForTest: [UInt8] {
-        switch contents {
-        case .bytes(let bytes): bytes
-        case .file(let path): FileManager.default.contents(atPath: path).map { Array($0) } ?? []
-        }
     }
 }

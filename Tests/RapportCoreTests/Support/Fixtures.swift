@@ -1,18 +1,15 @@
 import Foundation
 @testable import RapportCore
+import RapportTestSupport
 
 enum Fixtures {
     /// `Tests/RapportCoreTests/`.
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     /// The repository root.
-    static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = TestFolders.repositoryRoot
 
     /// A fresh temporary folder, removed by the caller with `cleanUp`.
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() -> URL { TestFolders.temporary() }
 
     /// A site root in a temporary folder: the fixture's `content/` with the repository's real `templates/`
     /// and interface strings (which go with the templates).
@@ -25,7 +22,7 @@ enum Fixtures {
         return root
     }
 
-    static func cleanUp(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+    static func cleanUp(_ url: URL) { TestFolders.remove(url) }
 
     /// Reads and builds a site root from disk, in memory.
     static func build(root: URL, options: BuildOptions = BuildOptions()) -> BuildOutcome {
