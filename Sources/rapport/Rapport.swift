@@ -117,7 +117,16 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
     static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil) -> BuildOutcome {
-        let outcome = SiteBuilder.build(SiteSource.read(root: site.rootURL), options: options, output: output)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let source = SiteSource.read(root: site.rootURL)
+        let read = clock.now - start
+        let outcome = SiteBuilder.build(source, options: options, output: output)
+        if ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1" {
+            for timing in [StageTiming(stage: "read", duration: read)] + outcome.timings {
+                printError("timing: \(timing.stage): \(timing.duration.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            }
+        }
         let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
         for diagnostic in outcome.diagnostics {
             switch site.format {

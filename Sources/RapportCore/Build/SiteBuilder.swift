@@ -21,6 +21,34 @@ public struct BuildOutcome: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     /// How many content pages were rendered.
     public var pageCount: Int
+    /// Wall time of each stage, in order (`RAPPORT_TIMINGS=1 rapport build` prints them).
+    public var timings: [StageTiming] = []
+}
+
+/// How long one stage of a build took.
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var duration: Duration
+
+    public init(stage: String, duration: Duration) {
+        self.stage = stage
+        self.duration = duration
+    }
+}
+
+/// Records stage durations as a build goes.
+struct StageClock {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var timings: [StageTiming] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        timings.append(StageTiming(stage: stage, duration: now - last))
+        last = now
+    }
 }
 
 /// The pipeline: read → front matter → site graph → render. Writes nothing (see `OutputWriter`).
@@ -30,11 +58,12 @@ public enum SiteBuilder {
     /// Pages are rendered in parallel on every core; the result does not depend on their order.
     public static func build(_ source: SiteSource, options: BuildOptions = BuildOptions(), output: StagedOutput? = nil) -> BuildOutcome {
         var diagnostics: [Diagnostic] = source.readDiagnostics
+        var clock = StageClock()
         func finish(_ files: [RenderedFile], pages: Int) -> BuildOutcome {
             var all = Array(Set(diagnostics)).sorted()
             if options.strict { all = all.strict() }
             return BuildOutcome(files: all.hasErrors || output != nil ? [] : files.sorted { $0.path < $1.path },
-                                diagnostics: all, pageCount: pages)
+                                diagnostics: all, pageCount: pages, timings: clock.timings)
         }
 
         // MARK: site.yaml first: it names the languages the layout is checked against.
@@ -45,6 +74,7 @@ public enum SiteBuilder {
         // MARK: Front matter of every page, interface strings
         let loaded = loadContent(source, languages: config.languageCodes)
         diagnostics += loaded.diagnostics
+        clock.lap("front matter")
 
         // MARK: Theme, and the strings it uses
         let (theme, themeDiagnostics) = Theme.load(templates: source.templates)
@@ -54,6 +84,7 @@ public enum SiteBuilder {
         // MARK: Site graph
         let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
         diagnostics += siteDiagnostics
+        clock.lap("theme and site graph")
         guard let theme else { return finish([], pages: 0) }
 
         // MARK: Rendering
@@ -68,9 +99,11 @@ public enum SiteBuilder {
             if sink == nil { files.append(result.file) }
             diagnostics += result.diagnostics
         }
+        clock.lap("pages")
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
         files += generatedFiles(renderer) { results[$0] }
+        clock.lap("generated pages")
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))
         }
@@ -80,6 +113,7 @@ public enum SiteBuilder {
                     diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output))
                 }
             }
+            clock.lap("write generated pages and assets")
         }
         return finish(files, pages: site.pages.count)
     }

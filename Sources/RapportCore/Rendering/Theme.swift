@@ -13,6 +13,7 @@ public struct Theme: Sendable {
     /// Parses `templates/*.mustache`; partials and parents are found by file name.
     public static func load(templates: [SourceFile]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .templates)
+        HTMLBytesContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = [], broken: Set<String> = []
         var uses: [String: SourceLocation] = [:]
@@ -24,12 +25,12 @@ public struct Theme: Sendable {
             case .failure(let diagnostic): log.append(contentsOf: [diagnostic]); continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLBytesContentType.pragma + text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
                 log.error(.templateSyntax(explain(error.error)),
-                          at: SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+                          at: SourceLocation(path: file.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 broken.insert(name)
                 log.error(.templateSyntax("\(error)"), at: SourceLocation(path: file.path))
