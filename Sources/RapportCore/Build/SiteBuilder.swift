@@ -139,22 +139,28 @@ public enum SiteBuilder {
     static func generatedFiles(_ renderer: SiteRenderer, result: (Site.PageID) -> SiteRenderer.PageResult?) -> [RenderedFile] {
         let site = renderer.site
         let config = site.config
-        var files: [RenderedFile] = []
-        for language in config.languageCodes {
-            files.append(renderer.renderLanguageHome(language))
-            files.append(renderer.renderNotFound(language, atRoot: false))
-            files.append(renderer.renderSearchIndex(language: language) { result($0)?.searchEntry })
+        // Independent groups of files, rendered on every core and joined in this order.
+        enum Group { case language(String), site, edition(String, language: String) }
+        let groups = config.languageCodes.map(Group.language) + [.site] + site.editions.flatMap { edition in
+            config.languageCodes.filter { site.editionHomes[edition]?[$0] != nil }.map { Group.edition(edition, language: $0) }
         }
-        files.append(renderer.renderNotFound(config.defaultLanguage, atRoot: true))
-        files.append(renderer.renderRoot())
-        files.append(renderer.renderSitemap())
-        files.append(renderer.renderRobots())
-        for edition in site.editions {
-            for language in config.languageCodes where site.editionHomes[edition]?[language] != nil {
-                files += editionFiles(renderer, edition: edition, language: language, result: result)
+        let slots = ResultSlots<[RenderedFile]>(count: groups.count)
+        withoutActuallyEscaping(result) { result in
+            let result = UncheckedSendable(result)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+                switch groups[index] {
+                case .language(let language):
+                    slots[index] = [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false),
+                                    renderer.renderSearchIndex(language: language) { result.value($0)?.searchEntry }]
+                case .site:
+                    slots[index] = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
+                                    renderer.renderSitemap(), renderer.renderRobots()]
+                case .edition(let edition, let language):
+                    slots[index] = editionFiles(renderer, edition: edition, language: language, result: result.value)
+                }
             }
         }
-        return files
+        return slots.values.flatMap { $0 }
     }
 
     /// The generated pages of one edition in one language.
@@ -282,4 +288,10 @@ final class ResultSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { slots.map { $0! } }
+}
+
+/// A value handed to `concurrentPerform`'s threads that only read it (a lookup into finished results).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

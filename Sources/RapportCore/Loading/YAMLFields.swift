@@ -26,7 +26,9 @@ final class YAMLFields {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return nil }
+            // No implicit tag rules: every reader below interprets plain scalars itself (numbers, null, booleans),
+            // and Yams' rules are regular expressions run on every scalar, keys included (a few percent of a build).
+            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
             var budget = Self.nodeLimit
             guard Self.fits(node, budget: &budget) else {
                 log.error(.yamlTooLarge, at: SourceLocation(path: path, line: 1 + lineOffset))
@@ -151,7 +153,7 @@ final class YAMLFields {
             if scalar.style == .plain {
                 if node.int != nil { return "the number \(scalar.string)" }
                 if node.float != nil { return "the number \(scalar.string)" }
-                if node.bool != nil { return "the boolean \(scalar.string)" }
+                if YAMLFields.boolean(scalar) != nil { return "the boolean \(scalar.string)" }
             }
             return "the text '\(scalar.string.prefix(40))'"
         }
@@ -230,7 +232,7 @@ struct Fields {
     func bool(_ key: String) -> Located<Bool>? {
         guard let value = present(key, required: false) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain,
-              ["true", "false"].contains(scalar.string), let flag = value.bool else {
+              ["true", "false"].contains(scalar.string), let flag = YAMLFields.boolean(scalar) else {
             reader.error(.wrongType(key: key, expected: "true or false", found: YAMLFields.describe(value)), at: value)
             return nil
         }
@@ -276,3 +278,16 @@ public struct Located<Value> {
 extension Located: Sendable where Value: Sendable {}
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
+
+extension YAMLFields {
+    /// A YAML 1.1 boolean as Yams' default rules read one (`true`, `yes`, `on`, `false`, `no`, `off`, any case),
+    /// for a plain scalar.
+    static func boolean(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain || scalar.style == .any else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}

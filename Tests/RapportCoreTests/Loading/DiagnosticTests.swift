@@ -87,6 +87,19 @@ struct DiagnosticTests {
         ])
     }
 
+    @Test("site.yaml flags take true or false; other YAML booleans and text are named in the error")
+    func flags() {
+        let config = "content/site.yaml"
+        #expect(messages(config, TestSite.siteYAML + "\nallow_raw_html: true\nprivacy_banner: false\n") == [])
+        #expect(messages(config, TestSite.siteYAML + "\nallow_raw_html: yes\nprivacy_banner: 'false'\n") == [
+            "content/site.yaml:13:17: error: 'allow_raw_html' must be true or false, not the boolean yes",
+            "content/site.yaml:14:17: error: 'privacy_banner' must be true or false, not the text 'false'",
+        ])
+        #expect(messages(config, TestSite.siteYAML + "\nprivacy_banner: 0\n") == [
+            "content/site.yaml:13:17: error: 'privacy_banner' must be true or false, not the number 0",
+        ])
+    }
+
     @Test("a duplicate key is an error")
     func duplicateKey() {
         #expect(messages(Self.niger, "---\ntitle: Niger\ncountry: NE\ntitle: Niger 2\n---\n") == [
