@@ -120,11 +120,12 @@ enum Runner {
         let clock = ContinuousClock()
         let start = clock.now
         let source = SiteSource.read(root: site.rootURL)
-        let read = clock.now - start
+        let read = StageTiming(stage: "read", duration: clock.now - start)
         let outcome = SiteBuilder.build(source, options: options, output: output)
         if ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1" {
-            for timing in [StageTiming(stage: "read", duration: read)] + outcome.timings {
-                printError("timing: \(timing.stage): \(timing.duration.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+            for timing in [read] + outcome.timings {
+                let memory = timing.residentBytes.map { ", \($0 / 1_048_576) MiB resident" } ?? ""
+                printError("timing: \(timing.stage): \(timing.duration.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))\(memory)")
             }
         }
         let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"

@@ -119,7 +119,7 @@ public final class IncrementalBuild {
         for (index, value) in slots.values.enumerated() { loaded[list[index].path] = value }
         makeSite()
         guard let site, let renderer else { return finish(before: before, rendered: 0, full: true) }
-        let rendered = SiteBuilder.renderPages(renderer, count: site.pages.count, to: nil)
+        let rendered = SiteBuilder.renderPages(renderer, count: site.pages.count, to: nil).results
         for (id, result) in rendered.enumerated() {
             results[site.pages[id].file] = result
             files[result.file.path] = result.file
@@ -198,7 +198,7 @@ public final class IncrementalBuild {
         guard let site, let renderer else { return rebuildAll() }
         for result in results.values { files[result.file.path] = nil }
         results = [:]
-        let rendered = SiteBuilder.renderPages(renderer, count: site.pages.count, to: nil)
+        let rendered = SiteBuilder.renderPages(renderer, count: site.pages.count, to: nil).results
         for (id, result) in rendered.enumerated() {
             results[site.pages[id].file] = result
             files[result.file.path] = result.file
@@ -263,7 +263,7 @@ public final class IncrementalBuild {
         for path in generatedPaths { files[path] = nil }
         generatedPaths = []
         guard let renderer else { return }
-        for file in SiteBuilder.generatedFiles(renderer, result: resultLookup(renderer.site)) {
+        for file in SiteBuilder.generatedFiles(renderer, result: resultLookup(renderer.site)).files {
             files[file.path] = file
             generatedPaths.insert(file.path)
         }

@@ -29,10 +29,21 @@ public struct BuildOutcome: Sendable {
 public struct StageTiming: Sendable {
     public var stage: String
     public var duration: Duration
+    /// The process's resident memory when the stage ended, in bytes (Linux; `nil` elsewhere).
+    public var residentBytes: Int?
 
-    public init(stage: String, duration: Duration) {
+    public init(stage: String, duration: Duration, residentBytes: Int? = StageTiming.residentBytes()) {
         self.stage = stage
         self.duration = duration
+        self.residentBytes = residentBytes
+    }
+
+    /// The current resident set size, from `/proc/self/statm`.
+    public static func residentBytes() -> Int? {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
 
@@ -94,7 +105,8 @@ public enum SiteBuilder {
         let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         let sink = failing ? nil : output
         var files: [RenderedFile] = []
-        let results = renderPages(renderer, count: site.pages.count, to: sink)
+        let rendered = renderPages(renderer, count: site.pages.count, to: sink, spool: sink == nil ? nil : Spool())
+        let results = rendered.results
         for result in results {
             if sink == nil { files.append(result.file) }
             diagnostics += result.diagnostics
@@ -102,7 +114,9 @@ public enum SiteBuilder {
         clock.lap("pages")
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
-        files += generatedFiles(renderer) { results[$0] }
+        let generated = generatedFiles(renderer, to: sink) { rendered.complete($0) }
+        files += generated.files
+        diagnostics += generated.diagnostics
         clock.lap("generated pages")
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))
@@ -113,7 +127,7 @@ public enum SiteBuilder {
                     diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output))
                 }
             }
-            clock.lap("write generated pages and assets")
+            clock.lap("write assets")
         }
         return finish(files, pages: site.pages.count)
     }
@@ -124,7 +138,8 @@ public enum SiteBuilder {
         guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
             return (nil, [Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config)])
         }
-        switch SourceText.decode(configFile.bytes, path: configPath) {
+        guard let bytes = configFile.contents.read() else { return (nil, [unreadable(configPath)]) }
+        switch SourceText.decode(bytes, path: configPath) {
         case .success(let text):
             var (config, diagnostics) = ConfigLoader.loadConfig(from: text)
             if let baseURL { config?.baseURL = baseURL }
@@ -136,7 +151,9 @@ public enum SiteBuilder {
 
     /// The pages that are not content files: language homes and search indexes, 404 pages, the root, the
     /// sitemap, robots.txt, and per edition and language the goal pages, the key-data comparison and the print page.
-    static func generatedFiles(_ renderer: SiteRenderer, result: (Site.PageID) -> SiteRenderer.PageResult?) -> [RenderedFile] {
+    /// With a sink, each file is written as soon as its group is rendered, and not returned.
+    static func generatedFiles(_ renderer: SiteRenderer, to sink: StagedOutput? = nil,
+                               result: (Site.PageID) -> SiteRenderer.PageResult?) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let site = renderer.site
         let config = site.config
         // Independent groups of files, rendered on every core and joined in this order.
@@ -144,23 +161,30 @@ public enum SiteBuilder {
         let groups = config.languageCodes.map(Group.language) + [.site] + site.editions.flatMap { edition in
             config.languageCodes.filter { site.editionHomes[edition]?[$0] != nil }.map { Group.edition(edition, language: $0) }
         }
-        let slots = ResultSlots<[RenderedFile]>(count: groups.count)
+        let slots = ResultSlots<(files: [RenderedFile], diagnostics: [Diagnostic])>(count: groups.count)
         withoutActuallyEscaping(result) { result in
             let result = UncheckedSendable(result)
             DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+                let files: [RenderedFile]
                 switch groups[index] {
                 case .language(let language):
-                    slots[index] = [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false),
-                                    renderer.renderSearchIndex(language: language) { result.value($0)?.searchEntry }]
+                    files = [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false),
+                             renderer.renderSearchIndex(language: language) { result.value($0)?.searchEntry }]
                 case .site:
-                    slots[index] = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
-                                    renderer.renderSitemap(), renderer.renderRobots()]
+                    files = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
+                             renderer.renderSitemap(), renderer.renderRobots()]
                 case .edition(let edition, let language):
-                    slots[index] = editionFiles(renderer, edition: edition, language: language, result: result.value)
+                    files = editionFiles(renderer, edition: edition, language: language, result: result.value)
                 }
+                guard let sink else { slots[index] = (files, []); return }
+                slots[index] = ([], files.compactMap { file in
+                    do { try sink.write(file); return nil } catch {
+                        return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output)
+                    }
+                })
             }
         }
-        return slots.values.flatMap { $0 }
+        return (slots.values.flatMap(\.files), slots.values.flatMap(\.diagnostics))
     }
 
     /// The generated pages of one edition in one language.
@@ -182,9 +206,11 @@ public enum SiteBuilder {
     }
 
     /// Renders every page on every core. With a sink, each page is written as soon as it is rendered and its
-    /// HTML is not kept (a large site never sits in memory whole).
-    static func renderPages(_ renderer: SiteRenderer, count: Int, to sink: StagedOutput?) -> [SiteRenderer.PageResult] {
+    /// HTML is not kept (a large site never sits in memory whole); with a spool too, its print section and search
+    /// entry wait there instead of in memory, and `SpooledResults` gives them back.
+    static func renderPages(_ renderer: SiteRenderer, count: Int, to sink: StagedOutput?, spool: Spool? = nil) -> SpooledResults {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
+        let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { id in
             var result = renderer.renderPage(id)
             if let sink {
@@ -194,9 +220,10 @@ public enum SiteBuilder {
                 }
                 result.file = RenderedFile(path: result.file.path, contents: .bytes([]))
             }
+            if let spool { spooled[id] = SpooledResults.setAside(&result, in: spool) }
             results[id] = result
         }
-        return results.values
+        return SpooledResults(results: results.values, ranges: spooled.optionalValues, spool: spool)
     }
 
     /// What one content file gives.
@@ -218,8 +245,9 @@ public enum SiteBuilder {
         case .interfaceStrings, .page:
             break
         }
+        guard let bytes = file.contents.read() else { return (.page(nil), [unreadable(file.path)]) }
         let text: SourceText
-        switch SourceText.decode(file.bytes, path: file.path) {
+        switch SourceText.decode(bytes, path: file.path) {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return (.page(nil), [diagnostic])
         }
@@ -256,6 +284,10 @@ public enum SiteBuilder {
         return (pages, strings, diagnostics, unloaded)
     }
 
+    static func unreadable(_ path: String) -> Diagnostic {
+        Diagnostic(.error, .unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: path), stage: .read)
+    }
+
     static func missingStringFiles(_ strings: [String: InterfaceStrings], languages: [String]) -> [Diagnostic] {
         languages.filter { strings[$0] == nil }.map {
             Diagnostic(.error, .missingI18nFile(language: $0), at: SourceLocation(path: "content/i18n/\($0).yaml"), stage: .i18n)
@@ -288,10 +320,47 @@ final class ResultSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { slots.map { $0! } }
+    /// The slots, written or not.
+    var optionalValues: [Value?] { slots }
 }
 
 /// A value handed to `concurrentPerform`'s threads that only read it (a lookup into finished results).
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The pages' results, with the print sections and search entries that wait in a spool.
+struct SpooledResults: Sendable {
+    struct Ranges: Sendable {
+        var search: Range<Int>
+        var print: Range<Int>?
+    }
+
+    let results: [SiteRenderer.PageResult]
+    let ranges: [Ranges?]
+    let spool: Spool?
+
+    /// Moves `result`'s search entry and print section to `spool`; if the spool cannot take them, they stay.
+    static func setAside(_ result: inout SiteRenderer.PageResult, in spool: Spool) -> Ranges? {
+        guard let search = spool.append(result.searchEntry) else { return nil }
+        var print: Range<Int>?
+        if let section = result.printSection {
+            guard let range = spool.append(section) else { return nil }
+            print = range
+        }
+        result.searchEntry = ""
+        result.printSection = nil
+        return Ranges(search: search, print: print)
+    }
+
+    /// Page `id`'s result, whole.
+    func complete(_ id: Site.PageID) -> SiteRenderer.PageResult {
+        var result = results[id]
+        if let spool, let ranges = ranges[id] {
+            result.searchEntry = spool.read(ranges.search) ?? ""
+            result.printSection = ranges.print.flatMap { spool.read($0) }
+        }
+        return result
+    }
 }

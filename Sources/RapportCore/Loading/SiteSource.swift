@@ -8,10 +8,13 @@ public struct SourceFile: Sendable, Equatable {
         case file(absolutePath: String)
 
         /// The bytes, read from disk for `.file` (empty when the file cannot be read).
-        public var bytes: [UInt8] {
+        public var bytes: [UInt8] { read() ?? [] }
+
+        /// The bytes, read from disk for `.file`; `nil` when the file cannot be read.
+        public func read() -> [UInt8]? {
             switch self {
             case .bytes(let bytes): bytes
-            case .file(let absolutePath): FileManager.default.contents(atPath: absolutePath).map { Array($0) } ?? []
+            case .file(let absolutePath): FileManager.default.contents(atPath: absolutePath).map { Array($0) }
             }
         }
     }
@@ -39,7 +42,8 @@ public struct SourceFile: Sendable, Equatable {
 /// Reading is the only stage of the pipeline that touches the disk on the way in; tests and the preview
 /// make a `SiteSource` from memory instead.
 public struct SiteSource: Sendable {
-    /// `content/**` pages and YAML files, sorted by path. Assets are in `assets`.
+    /// `content/**` pages and YAML files, sorted by path. Assets are in `assets`. Read from disk, they are
+    /// `.file` contents: each is read when it is loaded, on the loading thread, and not kept.
     public var contentFiles: [SourceFile]
     /// `templates/*.mustache`, sorted by path.
     public var templates: [SourceFile]
@@ -87,7 +91,7 @@ public struct SiteSource: Sendable {
                     guard relative.hasSuffix(".mustache") else { continue }
                     templates.append(readFile(relative, absolute, log: &log))
                 } else {
-                    content.append(readFile(relative, absolute, log: &log))
+                    content.append(SourceFile(path: relative, absolutePath: absolute))
                 }
             }
         }

@@ -14,8 +14,8 @@ struct IncrementalBuildTests {
             defer { Fixtures.cleanUp(root) }
             let source = SiteSource.read(root: root)
             files = [:]
-            for file in source.contentFiles + source.templates { files[file.path] = file }
-            for file in source.assets { files[file.path] = SourceFile(path: file.path, bytes: file.bytes) }
+            // Read now: the folder is removed when this returns, and a site read from disk reads its files lazily.
+            for file in source.contentFiles + source.templates + source.assets { files[file.path] = SourceFile(path: file.path, bytes: file.bytes) }
         }
 
         var source: SiteSource {
