@@ -82,7 +82,7 @@ public enum PageLoader {
 
         var areas: [SDG] = []
         for item in fields.list("priority_areas") ?? [] {
-            guard case .scalar(let scalar) = item, scalar.style == .plain, let number = item.int else {
+            guard case .scalar(let scalar) = item, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
                 reader.error(.wrongType(key: "priority_areas", expected: "a list of goal numbers 1 to 17",
                                         found: YAMLFields.describe(item)), at: item)
                 continue

@@ -10,6 +10,13 @@ public struct SourceText: Sendable, Equatable {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         let content = bytes[start...]
+        // The standard library's validation is the fast path; the byte walk below only runs to say where it failed.
+        if var text = String(validating: content, as: UTF8.self) {
+            if content.contains(0x0D) {
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            return .success(SourceText(path: path, text: text))
+        }
         if let bad = firstInvalidUTF8(in: content) {
             let before = content[content.startIndex..<bad.offset]
             let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

@@ -28,7 +28,8 @@ final class YAMLFields {
         do {
             // No implicit tag rules: every reader below interprets plain scalars itself (numbers, null, booleans),
             // and Yams' rules are regular expressions run on every scalar, keys included (a few percent of a build).
-            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
+            // The encoding is named: Yams' default reads the process environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
             var budget = Self.nodeLimit
             guard Self.fits(node, budget: &budget) else {
                 log.error(.yamlTooLarge, at: SourceLocation(path: path, line: 1 + lineOffset))
@@ -65,20 +66,24 @@ final class YAMLFields {
 
     /// The first line where flow brackets (`[`, `{`) or block indentation nest deeper than `nestingLimit`.
     static func lineNestingTooDeep(_ yaml: String) -> Int? {
+        // On UTF-8 bytes: every character that matters is ASCII, and no byte of a multi-byte character is.
         var depth = 0, line = 1, atLineStart = true, indentation = 0
-        var quote: Character?
-        for character in yaml {
-            if character == "\n" { line += 1; atLineStart = true; indentation = 0; quote = nil; continue }
+        var quote: UInt8?
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "\n") { line += 1; atLineStart = true; indentation = 0; quote = nil; continue }
             if atLineStart {
-                if character == " " || character == "-" { indentation += 1; if indentation > nestingLimit * 4 { return line }; continue }
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    indentation += 1
+                    if indentation > nestingLimit * 4 { return line }
+                    continue
+                }
                 atLineStart = false
             }
-            if let open = quote { if character == open { quote = nil }; continue }
-            switch character {
-            case "\"", "'": quote = character
-            case "[", "{": depth += 1; if depth > nestingLimit { return line }
-            case "]", "}": depth = max(0, depth - 1)
-            case "#": continue
+            if let open = quote { if byte == open { quote = nil }; continue }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; if depth > nestingLimit { return line }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
         }
@@ -204,7 +209,7 @@ struct Fields {
 
     func integer(_ key: String, required: Bool = false, minimum: Int? = nil) -> Located<Int>? {
         guard let value = present(key, required: required) else { return nil }
-        guard case .scalar(let scalar) = value, scalar.style == .plain, let number = value.int else {
+        guard case .scalar(let scalar) = value, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
             reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
             return nil
         }
@@ -218,7 +223,7 @@ struct Fields {
     func number(_ key: String, required: Bool = false) -> Located<Double>? {
         guard let value = present(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain,
-              let number = value.int.map(Double.init) ?? value.float, number.isFinite else {
+              let number = YAMLFields.integer(scalar).map(Double.init) ?? YAMLFields.decimal(scalar), number.isFinite else {
             reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
             return nil
         }
@@ -280,6 +285,34 @@ extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
 
 extension YAMLFields {
+    /// A plain scalar as Yams reads an integer (`Int.construct`). Plain decimal numbers, the common case, are read
+    /// here directly: Yams' reader first copies the text to drop `_` separators, on every number of every page.
+    static func integer(_ scalar: Node.Scalar) -> Int? {
+        if let digits = plainDecimalDigits(scalar.string), !digits.contains(UInt8(ascii: ".")) { return Int(scalar.string) }
+        return Int.construct(from: scalar)
+    }
+
+    /// A plain scalar as Yams reads a floating-point number (`Double.construct`), with the same direct path.
+    static func decimal(_ scalar: Node.Scalar) -> Double? {
+        if plainDecimalDigits(scalar.string) != nil { return Double(scalar.string) }
+        return Double.construct(from: scalar)
+    }
+
+    /// The bytes of `text` if it is `-?[1-9][0-9]*(\.[0-9]+)?` or `-?0(\.[0-9]+)?` (no octal-looking zero, no
+    /// separators, no exponent): numbers that every YAML reader reads the same way.
+    private static func plainDecimalDigits(_ text: String) -> String.UTF8View? {
+        var bytes = text.utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let integerPart = bytes.prefix(while: isDigit)
+        guard let first = integerPart.first, first != UInt8(ascii: "0") || (integerPart.count == 1 && !negative) else { return nil }
+        let rest = bytes.dropFirst(integerPart.count)
+        if rest.isEmpty { return text.utf8 }
+        guard rest.first == UInt8(ascii: "."), rest.count > 1, rest.dropFirst().allSatisfy(isDigit) else { return nil }
+        return text.utf8
+    }
+
     /// A YAML 1.1 boolean as Yams' default rules read one (`true`, `yes`, `on`, `false`, `no`, `off`, any case),
     /// for a plain scalar.
     static func boolean(_ scalar: Node.Scalar) -> Bool? {

@@ -86,7 +86,8 @@ struct HeadingIDs {
     init(reserved: Set<String>) { used = reserved }
 
     mutating func makeID(for text: String) -> String {
-        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        let slug = Slug.make(from: text)
+        let base = slug.isEmpty ? "section" : slug
         var candidate = base
         var counter = 2
         while used.contains(candidate) {

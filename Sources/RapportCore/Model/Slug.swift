@@ -5,6 +5,12 @@ public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens: "Données clés 2020" → "donnees-cles-2020".
     public static func make(from text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text.utf8) }
+        if let folded = foldedLatin(text) { return makeFromASCII(folded) }
+        return makeWithFoundation(from: text)
+    }
+
+    /// The rule with Foundation's diacritic folding, for any text.
+    static func makeWithFoundation(from text: String) -> String {
         let folded = text
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "oe")
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "ae")
@@ -25,7 +31,7 @@ public enum Slug {
     }
 
     /// The same rule on ASCII bytes, without Foundation's folding (the common case, and a hot one).
-    private static func makeFromASCII(_ bytes: String.UTF8View) -> String {
+    private static func makeFromASCII(_ bytes: some Collection<UInt8>) -> String {
         var slug: [UInt8] = []
         slug.reserveCapacity(bytes.count)
         var pendingHyphen = false
@@ -40,6 +46,31 @@ public enum Slug {
             }
         }
         return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// `text` with its Latin letters folded to ASCII (é → e, Œ → oe), when every other character is ASCII,
+    /// punctuation, a symbol or a space, which all separate words; `nil` when Foundation's folding is needed
+    /// (other letters and digits, combining marks).
+    private static func foldedLatin(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else if let folded = LatinFolding.table[scalar.value] {
+                bytes += folded
+            } else {
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator, .connectorPunctuation, .dashPunctuation,
+                     .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                     .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                    bytes.append(UInt8(ascii: " "))
+                default:
+                    return nil
+                }
+            }
+        }
+        return bytes
     }
 
     /// Whether `text` is one safe URL segment: lowercase letters, digits and single inner hyphens.

@@ -13,44 +13,68 @@ public enum FrenchTypography {
     public static let noBreakSpace: Character = "\u{00A0}"
 
     public static func apply(_ text: String) -> String {
-        // Works on Unicode scalars (grapheme breaking is costly, and every text node of a French page comes here).
-        let scalars = text.unicodeScalars
-        guard scalars.contains(where: { $0 == ";" || $0 == ":" || $0 == "!" || $0 == "?" || $0 == "«" || $0 == "»" || $0 == "'" }) else {
-            return text
-        }
+        // Every text node of a French page comes here: the scan is on UTF-8 bytes (`«` and `»` end in 0xAB and
+        // 0xBB), and the output is built as bytes, with the last scalar written kept at hand.
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
+        else { return text }
         let nnbsp: Unicode.Scalar = "\u{202F}", nbsp: Unicode.Scalar = "\u{00A0}"
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == nbsp || scalar == nnbsp }
-        func isWordy(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
-        var output = String.UnicodeScalarView()
+        func isWordy(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) || ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A)
+                           : scalar.properties.isAlphabetic
+        }
+        func isAlphabetic(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        var last: Unicode.Scalar?
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { output.append(UInt8(scalar.value)) } else { output += UTF8.encode(scalar)! }
+            last = scalar
+        }
+        /// Removes the spaces that end the output; whether there were any.
+        func dropTrailingSpaces() -> Bool {
+            var dropped = false
+            while true {
+                if let byte = output.last, byte == 0x20 || byte == 0x09 { output.removeLast() }
+                else if output.count >= 2, output[output.count - 2] == 0xC2, output[output.count - 1] == 0xA0 { output.removeLast(2) }
+                else if output.count >= 3, output[output.count - 3] == 0xE2, output[output.count - 2] == 0x80, output[output.count - 1] == 0xAF {
+                    output.removeLast(3)
+                } else { return dropped }
+                dropped = true
+            }
+        }
+        let scalars = text.unicodeScalars
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
             switch scalar {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? nbsp : nnbsp
-                if let last = output.last, isSpace(last) {
-                    while let last = output.last, isSpace(last) { output.removeLast() }
-                    output.append(space)
-                } else if scalar != ":", let last = output.last, isWordy(last) || (last == "»" && scalar != "»") {
-                    output.append(space)
+                if let previous = last, previous == " " || previous == "\t" || previous == nbsp || previous == nnbsp {
+                    _ = dropTrailingSpaces()
+                    append(space)
+                } else if scalar != ":", let previous = last, isWordy(previous) || (previous == "»" && scalar != "»") {
+                    append(space)
                 }
-                output.append(scalar)
+                append(scalar)
             case "«":
-                output.append(scalar)
+                append(scalar)
                 var next = scalars.index(after: index)
                 while next < scalars.endIndex, scalars[next] == " " || scalars[next] == nbsp { next = scalars.index(after: next) }
-                if next < scalars.endIndex, scalars[next] != "\n" { output.append(nbsp) }
+                if next < scalars.endIndex, scalars[next] != "\n" { append(nbsp) }
                 index = next
                 continue
             case "'":
                 let next = scalars.index(after: index)
-                let before = output.last, after = next < scalars.endIndex ? scalars[next] : nil
-                output.append(before?.properties.isAlphabetic == true && after?.properties.isAlphabetic == true ? "’" : "'")
+                let after = next < scalars.endIndex ? scalars[next] : nil
+                append(isAlphabetic(last) && isAlphabetic(after) ? "’" : "'")
             default:
-                output.append(scalar)
+                append(scalar)
             }
             index = scalars.index(after: index)
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 }

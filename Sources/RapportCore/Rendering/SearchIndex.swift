@@ -44,7 +44,7 @@ public enum SearchIndex {
                 case 0x41...0x5A: current.append(UInt8(value + 0x20))
                 default: flush()
                 }
-            } else if let folded = latin[value] {
+            } else if let folded = LatinFolding.table[value] {
                 current.append(contentsOf: folded)
             } else if scalar.properties.isAlphabetic {
                 current.append(contentsOf: Array(String(scalar).lowercased().utf8))
@@ -55,9 +55,11 @@ public enum SearchIndex {
         flush()
         return words
     }
+}
 
-    /// Latin letters with accents, and ligatures, to lowercase ASCII.
-    private static let latin: [UInt32: [UInt8]] = {
+/// Latin letters with accents, and ligatures, to lowercase ASCII: search words and slugs fold with it.
+enum LatinFolding {
+    static let table: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]
         let groups: [(String, String)] = [
             ("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"), ("ñÑ", "n"),

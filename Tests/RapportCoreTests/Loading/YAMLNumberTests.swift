@@ -1,0 +1,20 @@
+import Testing
+import Yams
+@testable import RapportCore
+
+@Suite("YAML numbers")
+struct YAMLNumberTests {
+    static let samples = [
+        "0", "-0", "7", "42", "-42", "007", "012", "0x1F", "0o17", "0b101", "1_000", "+5", "1:30", "12345678901234567890",
+        "211.6", "-3.25", "0.5", "-0.5", "00.5", "1.", ".5", "1e3", "1.5e3", ".inf", "-.inf", ".nan", "abc", "", "-", "1.2.3",
+        "١٢", "12a", "9223372036854775807", "9223372036854775808",
+    ]
+
+    @Test("plain numbers are read exactly as Yams reads them", arguments: samples)
+    func sameAsYams(_ text: String) {
+        let scalar = Node.Scalar(text, Tag(.str), .plain)
+        #expect(YAMLFields.integer(scalar) == Int.construct(from: scalar))
+        let ours = YAMLFields.decimal(scalar), theirs = Double.construct(from: scalar)
+        #expect(ours == theirs || (ours?.isNaN == true && theirs?.isNaN == true))
+    }
+}
