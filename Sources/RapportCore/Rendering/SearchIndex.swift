@@ -5,9 +5,11 @@ public enum SearchIndex {
     /// One page's entry, as a JSON object: URL path, title, summary, and the distinct folded words of its
     /// title, summary and text.
     public static func entry(url: String, title: String, summary: String?, text: String) -> String {
-        let words = distinctWords(in: [title, summary ?? "", text].joined(separator: " "))
+        var words = WordCollector()
+        for part in [title, summary ?? "", text] { words.add(part) }
+        // The words are letters and digits: nothing in them needs a JSON escape.
         return "{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),"
-            + "\"s\":\(JSON.string(summary ?? "")),\"w\":\(JSON.string(words.joined(separator: " ")))}"
+            + "\"s\":\(JSON.string(summary ?? "")),\"w\":\"\(words.joined)\"}"
     }
 
     /// The index file: entries in page order.
@@ -24,36 +26,92 @@ public enum SearchIndex {
     }
 
     /// Lowercase words of letters and digits, accents folded (é → e, œ → oe), each once, in order of appearance.
-    /// Works on bytes: it runs over every page's whole text at every build.
     public static func distinctWords(in text: String) -> [String] {
-        var seen: Set<String> = [], words: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        func flush() {
-            if current.count >= 2 {
-                let word = String(decoding: current, as: UTF8.self)
-                if seen.insert(word).inserted { words.append(word) }
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
-                case 0x41...0x5A: current.append(UInt8(value + 0x20))
-                default: flush()
+        var words = WordCollector()
+        words.add(text)
+        return words.joined.split(separator: " ").map(String.init)
+    }
+}
+
+/// Collects the distinct folded words of texts, joined by spaces, on UTF-8 bytes: it runs over every page's whole
+/// text at every build. Words already seen are found in an open-addressing table of ranges of the output.
+struct WordCollector {
+    private var output: [UInt8] = []
+    private var current: [UInt8] = []
+    /// `start << 32 | length` of each distinct word in `output`, plus one; 0 is an empty slot.
+    private var slots = [UInt64](repeating: 0, count: 1024)
+    private var count = 0
+
+    /// The distinct words so far, separated by single spaces.
+    var joined: String { String(decoding: output, as: UTF8.self) }
+
+    /// Adds the words of `text` (a word never continues from one text to the next).
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: current.append(byte)
+                    case 0x41...0x5A: current.append(byte + 0x20)
+                    default: flush()
+                    }
+                    index += 1
+                    continue
                 }
-            } else if let folded = LatinFolding.table[value] {
-                current.append(contentsOf: folded)
-            } else if scalar.properties.isAlphabetic {
-                current.append(contentsOf: Array(String(scalar).lowercased().utf8))
-            } else {
-                flush()
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if let folded = LatinFolding.table[value] {
+                    current += folded
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                    current += String(scalar).lowercased().utf8
+                } else {
+                    flush()
+                }
             }
         }
         flush()
-        return words
+    }
+
+    private mutating func flush() {
+        defer { current.removeAll(keepingCapacity: true) }
+        guard current.count >= 2 else { return }
+        let mask = slots.count - 1
+        var slot = Self.hash(current) & mask
+        while slots[slot] != 0 {
+            let entry = slots[slot] - 1
+            let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
+            if length == current.count, output[start..<(start + length)].elementsEqual(current) { return }
+            slot = (slot + 1) & mask
+        }
+        if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+        slots[slot] = (UInt64(output.count) << 32 | UInt64(current.count)) + 1
+        output += current
+        count += 1
+        if count * 2 > slots.count { grow() }
+    }
+
+    /// FNV-1a.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            let start = Int((entry - 1) >> 32), length = Int((entry - 1) & 0xFFFF_FFFF)
+            var slot = Self.hash(output[start..<(start + length)]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
     }
 }
 

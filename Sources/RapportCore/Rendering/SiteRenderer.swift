@@ -590,10 +590,7 @@ extension Site {
     /// The same country (by code) in the other editions, same language, oldest edition first; the page itself included.
     func sameCountryInOtherEditions(_ id: PageID) -> [PageID] {
         let page = pages[id]
-        guard let code = page.country?.code.value else { return [] }
-        let matches = editions.compactMap { edition in
-            countriesOfEdition[edition]?[page.language]?.first { pages[$0].country?.code.value == code }
-        }
+        guard let code = page.country?.code.value, let matches = countryAcrossEditions[page.language]?[code] else { return [] }
         return matches.count > 1 ? matches : []
     }
 }

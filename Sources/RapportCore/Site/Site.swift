@@ -28,6 +28,9 @@ public struct Site: Sendable {
     public let privacyPages: [String: PageID]
     /// The accessibility statement per language.
     public let accessibilityPages: [String: PageID]
+    /// A country's pages across editions, by language and country code, oldest edition first (one per edition:
+    /// the first by title when an edition has two pages with the code).
+    public let countryAcrossEditions: [String: [String: [PageID]]]
     /// Page by its file path.
     public let pageByFile: [String: PageID]
     /// Page files that exist but could not be loaded (their errors are reported): links to them and
@@ -168,12 +171,23 @@ extension Site {
         let privacyPages = namedPages(config.privacyPage, missing: Reason.unknownPrivacyPage)
         let accessibilityPages = namedPages(config.accessibilityPage, missing: Reason.unknownAccessibilityPage)
 
+        var countryAcrossEditions: [String: [String: [PageID]]] = [:]
+        for edition in editions {
+            for (language, countries) in countriesOfEdition[edition] ?? [:] {
+                var seen: Set<String> = []
+                for id in countries {
+                    guard let code = pages[id].country?.code.value, seen.insert(code).inserted else { continue }
+                    countryAcrossEditions[language, default: [:]][code, default: []].append(id)
+                }
+            }
+        }
+
         let site = Site(
             config: config, pages: pages, urls: urls, translations: translations, editions: editions,
             editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
-            pageByFile: pageByFile, unloadedFiles: unloadedFiles)
+            countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles)
         return (site, log.items)
     }
 
@@ -203,7 +217,7 @@ extension Site {
                     editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
                     countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
                     standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
-                    pageByFile: pageByFile, unloadedFiles: unloadedFiles)
+                    countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles)
     }
 }
 

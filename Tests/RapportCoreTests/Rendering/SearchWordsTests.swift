@@ -1,0 +1,63 @@
+import RapportTestSupport
+import Testing
+@testable import RapportCore
+
+/// The search words must be what the first, scalar-by-scalar version gave (kept here as the reference).
+@Suite("Search words")
+struct SearchWordsTests {
+    static func reference(_ text: String) -> [String] {
+        var seen: Set<String> = [], words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func flush() {
+            if current.count >= 2 {
+                let word = String(decoding: current, as: UTF8.self)
+                if seen.insert(word).inserted { words.append(word) }
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
+                case 0x41...0x5A: current.append(UInt8(value + 0x20))
+                default: flush()
+                }
+            } else if let folded = LatinFolding.table[value] {
+                current.append(contentsOf: folded)
+            } else if scalar.properties.isAlphabetic {
+                current.append(contentsOf: Array(String(scalar).lowercased().utf8))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    @Test("same words as the reference on 2,000 seeded random texts, in the same order")
+    func sameAsReference() {
+        let alphabet = ["a", "B", "é", "É", "œ", "Œ", "ß", "1", "9", " ", "-", "’", "Ω", "ω", "中", "İ", "e\u{301}", "🇱🇺", "\u{A0}",
+                        "coopération", "Coopération", "santé", "x"]
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+            #expect(SearchIndex.distinctWords(in: text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("many distinct words (the table grows) and repeats")
+    func manyWords() {
+        let words = (0..<5000).map { "mot\($0)" }
+        let text = (words + words.reversed()).joined(separator: " ")
+        #expect(SearchIndex.distinctWords(in: text) == Self.reference(text))
+        #expect(SearchIndex.distinctWords(in: text).count == 5000)
+    }
+
+    @Test("an entry keeps title, summary and text apart and lists each word once")
+    func entry() {
+        #expect(SearchIndex.entry(url: "fr/x/", title: "Santé", summary: "santé \"publique\"", text: "Publique, SANTÉ et eau")
+            == #"{"u":"fr/x/","t":"Santé","s":"santé \"publique\"","w":"sante publique et eau"}"#)
+    }
+}
