@@ -8,7 +8,7 @@ extension PageContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "chrome": chrome
-        case "t": t
+        case "t": StringsLookup(strings: t)
         case "page": page
         default: nil
         }
@@ -18,20 +18,20 @@ extension PageContext: MustacheParent {
 extension ChromeView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "lang": lang
-        case "siteTitle": siteTitle
-        case "documentTitle": documentTitle
-        case "description": description as Any?
-        case "canonical": canonical as Any?
+        case "lang": TemplateText(lang)
+        case "siteTitle": TemplateText(siteTitle)
+        case "documentTitle": TemplateText(documentTitle)
+        case "description": description.map(TemplateText.init) as Any?
+        case "canonical": canonical.map(TemplateText.init) as Any?
         case "alternates": alternates
-        case "root": root
-        case "homeHref": homeHref
+        case "root": TemplateText(root)
+        case "homeHref": TemplateText(homeHref)
         case "switcher": switcher
         case "editions": editions
-        case "privacyHref": privacyHref as Any?
-        case "accessibilityHref": accessibilityHref as Any?
+        case "privacyHref": privacyHref.map(TemplateText.init) as Any?
+        case "accessibilityHref": accessibilityHref.map(TemplateText.init) as Any?
         case "privacyBanner": privacyBanner
-        case "searchIndexHref": searchIndexHref
+        case "searchIndexHref": TemplateText(searchIndexHref)
         default: nil
         }
     }
@@ -40,8 +40,8 @@ extension ChromeView: MustacheParent {
 extension AlternateView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "hreflang": hreflang
-        case "href": href
+        case "hreflang": TemplateText(hreflang)
+        case "href": TemplateText(href)
         default: nil
         }
     }
@@ -50,10 +50,10 @@ extension AlternateView: MustacheParent {
 extension LinkView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "href": href
+        case "label": TemplateText(label)
+        case "href": TemplateText(href)
         case "current": current
-        case "lang": lang as Any?
+        case "lang": lang.map(TemplateText.init) as Any?
         default: nil
         }
     }
@@ -62,8 +62,8 @@ extension LinkView: MustacheParent {
 extension BodyView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "intro": intro
-        case "rest": rest as Any?
+        case "intro": TemplateText(intro)
+        case "rest": rest.map(TemplateText.init) as Any?
         default: nil
         }
     }
@@ -72,17 +72,17 @@ extension BodyView: MustacheParent {
 extension CountryView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "idPrefix": idPrefix
-        case "title": title
-        case "summary": summary as Any?
+        case "idPrefix": TemplateText(idPrefix)
+        case "title": TemplateText(title)
+        case "summary": summary.map(TemplateText.init) as Any?
         case "body": body
-        case "edition": edition
-        case "countryCode": countryCode
+        case "edition": TemplateText(edition)
+        case "countryCode": TemplateText(countryCode)
         case "region": region as Any?
         case "keyData": keyData as Any?
         case "priorityAreas": priorityAreas
-        case "achievements": achievements
-        case "budget": budget as Any?
+        case "achievements": achievements.map(TemplateText.init)
+        case "budget": budget.map(TemplateText.init) as Any?
         case "otherEditions": otherEditions
         default: nil
         }
@@ -92,14 +92,14 @@ extension CountryView: MustacheParent {
 extension KeyDataView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "population": population as Any?
-        case "gniPerCapita": gniPerCapita as Any?
-        case "hdiRank": hdiRank as Any?
-        case "lifeExpectancy": lifeExpectancy as Any?
-        case "programme": programme as Any?
+        case "population": population.map(TemplateText.init) as Any?
+        case "gniPerCapita": gniPerCapita.map(TemplateText.init) as Any?
+        case "hdiRank": hdiRank.map(TemplateText.init) as Any?
+        case "lifeExpectancy": lifeExpectancy.map(TemplateText.init) as Any?
+        case "programme": programme.map(TemplateText.init) as Any?
         case "programmeNotApplicable": programmeNotApplicable
-        case "year": year as Any?
-        case "source": source as Any?
+        case "year": year.map(TemplateText.init) as Any?
+        case "source": source.map(TemplateText.init) as Any?
         case "hasNote": hasNote
         default: nil
         }
@@ -110,9 +110,9 @@ extension GoalView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "number": number
-        case "name": self.name
-        case "colour": colour
-        case "href": href
+        case "name": TemplateText(self.name)
+        case "colour": TemplateText(colour)
+        case "href": TemplateText(href)
         default: nil
         }
     }
@@ -122,9 +122,9 @@ extension GoalPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "number": number
-        case "name": self.name
-        case "colour": colour
-        case "edition": edition
+        case "name": TemplateText(self.name)
+        case "colour": TemplateText(colour)
+        case "edition": TemplateText(edition)
         case "countries": countries
         default: nil
         }
@@ -134,9 +134,9 @@ extension GoalPageView: MustacheParent {
 extension ComparisonView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "edition": edition
+        case "edition": TemplateText(edition)
         case "rows": rows
-        case "notes": notes
+        case "notes": notes.map(TemplateText.init)
         case "hasNotes": hasNotes
         default: nil
         }
@@ -147,17 +147,17 @@ extension ComparisonRowView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "country": country
-        case "population": population
-        case "populationValue": populationValue
-        case "gniPerCapita": gniPerCapita
-        case "gniPerCapitaValue": gniPerCapitaValue
-        case "hdiRank": hdiRank
-        case "hdiRankValue": hdiRankValue
-        case "lifeExpectancy": lifeExpectancy
-        case "lifeExpectancyValue": lifeExpectancyValue
-        case "programme": programme
-        case "budget": budget
-        case "budgetValue": budgetValue
+        case "population": TemplateText(population)
+        case "populationValue": TemplateText(populationValue)
+        case "gniPerCapita": TemplateText(gniPerCapita)
+        case "gniPerCapitaValue": TemplateText(gniPerCapitaValue)
+        case "hdiRank": TemplateText(hdiRank)
+        case "hdiRankValue": TemplateText(hdiRankValue)
+        case "lifeExpectancy": TemplateText(lifeExpectancy)
+        case "lifeExpectancyValue": TemplateText(lifeExpectancyValue)
+        case "programme": TemplateText(programme)
+        case "budget": TemplateText(budget)
+        case "budgetValue": TemplateText(budgetValue)
         default: nil
         }
     }
@@ -177,9 +177,9 @@ extension ChartView: MustacheParent {
 extension BarView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "value": value
-        case "href": href
+        case "label": TemplateText(label)
+        case "value": TemplateText(value)
+        case "href": TemplateText(href)
         case "y": y
         case "textY": textY
         case "width": width
@@ -192,10 +192,10 @@ extension BarView: MustacheParent {
 extension PrintView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "edition": edition
-        case "introduction": introduction
-        case "sections": sections
+        case "title": TemplateText(title)
+        case "edition": TemplateText(edition)
+        case "introduction": TemplateText(introduction)
+        case "sections": sections.map(TemplateText.init)
         default: nil
         }
     }
@@ -204,10 +204,10 @@ extension PrintView: MustacheParent {
 extension PrintSectionView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
+        case "id": TemplateText(id)
+        case "title": TemplateText(title)
         case "isRegion": isRegion
-        case "body": body
+        case "body": TemplateText(body)
         case "country": country as Any?
         default: nil
         }
@@ -217,10 +217,10 @@ extension PrintSectionView: MustacheParent {
 extension RegionView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary as Any?
+        case "title": TemplateText(title)
+        case "summary": summary.map(TemplateText.init) as Any?
         case "body": body
-        case "edition": edition
+        case "edition": TemplateText(edition)
         case "countries": countries
         default: nil
         }
@@ -230,16 +230,16 @@ extension RegionView: MustacheParent {
 extension EditionView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary as Any?
+        case "title": TemplateText(title)
+        case "summary": summary.map(TemplateText.init) as Any?
         case "body": body
-        case "edition": edition
+        case "edition": TemplateText(edition)
         case "regions": regions
         case "otherCountries": otherCountries
         case "goals": goals
         case "chart": chart as Any?
-        case "comparisonHref": comparisonHref
-        case "printHref": printHref
+        case "comparisonHref": TemplateText(comparisonHref)
+        case "printHref": TemplateText(printHref)
         case "otherEditions": otherEditions
         default: nil
         }
@@ -249,8 +249,8 @@ extension EditionView: MustacheParent {
 extension RegionGroupView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
+        case "title": TemplateText(title)
+        case "href": TemplateText(href)
         case "countries": countries
         default: nil
         }
@@ -260,8 +260,8 @@ extension RegionGroupView: MustacheParent {
 extension StandaloneView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary as Any?
+        case "title": TemplateText(title)
+        case "summary": summary.map(TemplateText.init) as Any?
         case "body": body
         default: nil
         }
@@ -271,7 +271,7 @@ extension StandaloneView: MustacheParent {
 extension LanguageHomeView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
+        case "title": TemplateText(title)
         case "latest": latest as Any?
         case "editions": editions
         case "pages": pages
@@ -283,7 +283,7 @@ extension LanguageHomeView: MustacheParent {
 extension RootView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "target": target
+        case "target": TemplateText(target)
         case "languages": languages
         default: nil
         }
@@ -294,4 +294,23 @@ extension NotFoundView: MustacheParent {
     public func child(named name: String) -> Any? {
         name == "title" ? title : nil
     }
+}
+
+/// A text as the templates see it. swift-mustache looks a value up by casting it to several protocols in turn;
+/// a plain `String` fails each of those casts (and is then described through reflection), while this type is
+/// found at once: a renderable text (`{{name}}`), a parent with no children (when a section pushes it), and
+/// transformable like a `String` (`{{uppercased(name)}}`).
+struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransformable {
+    let value: String
+    init(_ value: String) { self.value = value }
+    var renderText: String { value }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { value.transform(name) }
+}
+
+/// The interface strings as the templates read them (`{{t.read_more}}`).
+struct StringsLookup: MustacheParent {
+    let strings: [String: String]
+    func child(named name: String) -> Any? { strings[name].map(TemplateText.init) }
 }
