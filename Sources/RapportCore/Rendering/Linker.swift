@@ -12,12 +12,19 @@ struct Linker: Sendable {
     }
 
     let mode: Mode
-    /// The folders of the page's URL, split once (a page writes dozens of links).
-    private let fromFolders: [Substring]
+    /// The page's URL path, and how many folders it has (a page writes dozens of links).
+    private let from: String
+    private let fromDepth: Int
 
     init(mode: Mode) {
         self.mode = mode
-        if case .relative(let from) = mode { fromFolders = from.split(separator: "/") } else { fromFolders = [] }
+        if case .relative(let path) = mode {
+            from = path
+            fromDepth = path.split(separator: "/").count
+        } else {
+            from = ""
+            fromDepth = 0
+        }
     }
 
     /// The link to `target`, a path relative to the site root (`fr/2020/`, `assets/rapport.css`, `` for the root).
@@ -26,26 +33,60 @@ struct Linker: Sendable {
         case .absolute(let basePath):
             return basePath + target
         case .relative:
-            var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
-            let targetIsFolder = target.isEmpty || target.hasSuffix("/")
-            let targetFolders = targetIsFolder ? targetParts : targetParts.dropLast()
-            var common = 0
-            while common < min(fromFolders.count, targetFolders.count), fromFolders[common] == targetFolders[common] {
+            // Paths the site makes are clean (no empty or dot segments, folders end with `/`): the common folders
+            // are the longest common prefix that ends with `/`, found on bytes.
+            guard Self.isClean(target), Self.isClean(from), from.isEmpty || from.hasSuffix("/") else { return Self.reference(from: from, to: target) }
+            // The shared folders end at the last `/` of the common prefix.
+            var common = 0, shared = 0, sharedFolders = 0
+            for (a, b) in zip(from.utf8, target.utf8) {
+                guard a == b else { break }
                 common += 1
+                if a == UInt8(ascii: "/") { shared = common; sharedFolders += 1 }
             }
-            targetParts.removeFirst(common)
-            let ups = String(repeating: "../", count: fromFolders.count - common)
-            let rest = targetParts.joined(separator: "/") + (targetIsFolder && !targetParts.isEmpty ? "/" : "")
-            let link = ups + rest
+            var link = String(repeating: "../", count: fromDepth - sharedFolders)
+            link += Substring(target.utf8.dropFirst(shared))
             return link.isEmpty ? "./" : link
         }
+    }
+
+    /// Whether a path has no leading `/`, no empty segment and no `.` or `..` segment.
+    private static func isClean(_ path: String) -> Bool {
+        var length = 0, allDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (allDots && length <= 2) { return false }
+                length = 0
+                allDots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { allDots = false }
+            }
+        }
+        return !(length > 0 && allDots && length <= 2)
+    }
+
+    /// The rule on split segments, for any path: the definition the byte path above follows.
+    static func reference(from: String, to target: String) -> String {
+        let fromFolders = from.split(separator: "/")
+        var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
+        let targetIsFolder = target.isEmpty || target.hasSuffix("/")
+        let targetFolders = targetIsFolder ? targetParts : targetParts.dropLast()
+        var common = 0
+        while common < min(fromFolders.count, targetFolders.count), fromFolders[common] == targetFolders[common] {
+            common += 1
+        }
+        targetParts.removeFirst(common)
+        let ups = String(repeating: "../", count: fromFolders.count - common)
+        let rest = targetParts.joined(separator: "/") + (targetIsFolder && !targetParts.isEmpty ? "/" : "")
+        let link = ups + rest
+        return link.isEmpty ? "./" : link
     }
 
     /// The prefix that leads to the site root: `../../` (relative) or the base path.
     var root: String {
         switch mode {
         case .absolute(let basePath): return basePath
-        case .relative: return String(repeating: "../", count: fromFolders.count)
+        case .relative: return String(repeating: "../", count: fromDepth)
         }
     }
 }

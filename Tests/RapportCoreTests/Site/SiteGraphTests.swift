@@ -1,3 +1,4 @@
+import RapportTestSupport
 import Testing
 @testable import RapportCore
 
@@ -60,5 +61,20 @@ struct SiteGraphTests {
         #expect(page.href("") == "../../../../")
         #expect(Linker(mode: .relative(from: "")).href("fr/") == "fr/")
         #expect(Linker(mode: .absolute(basePath: "/r/")).href("fr/404.html") == "/r/fr/404.html")
+    }
+
+    @Test("relative links on bytes give what the segment rule gives, on 5,000 seeded random paths")
+    func linksAgreeWithTheSegmentRule() {
+        let segments = ["fr", "en", "2020", "2021", "countries", "c", "goals", "3", ".", "..", "", "assets", "rapport.css", "...", "fr2"]
+        var random = SplitMix64(seed: 7)
+        func path() -> String {
+            let parts = (0..<Int.random(in: 0...4, using: &random)).map { _ in segments.randomElement(using: &random)! }
+            return parts.joined(separator: "/") + (Bool.random(using: &random) && !parts.isEmpty ? "/" : "")
+        }
+        for _ in 0..<5000 {
+            let from = path(), target = path()
+            #expect(Linker(mode: .relative(from: from)).href(target) == Linker.reference(from: from, to: target),
+                    "from \(from.debugDescription) to \(target.debugDescription)")
+        }
     }
 }
