@@ -117,6 +117,10 @@ public enum SiteBuilder {
         let generated = generatedFiles(renderer, to: sink) { rendered.complete($0) }
         files += generated.files
         diagnostics += generated.diagnostics
+        if rendered.spool?.hasFailedRead == true {
+            diagnostics.append(Diagnostic(.error, .outputFailed("a temporary file of the build could not be read back"),
+                                          at: SourceLocation(path: "."), stage: .output))
+        }
         clock.lap("generated pages")
         for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: path, contents: file.contents))

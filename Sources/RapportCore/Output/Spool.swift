@@ -9,6 +9,9 @@ final class Spool: @unchecked Sendable {
     private let lock = NSLock()
     /// The end of the written data (guarded by `lock`).
     private var end = 0
+    /// Whether a `read` failed (guarded by `lock`): the build must then fail rather than publish a page without it.
+    private var readFailed = false
+    var hasFailedRead: Bool { lock.withLock { readFailed } }
 
     /// A spool in the system's temporary folder; `nil` if no file can be made there (the caller keeps the text).
     init?() {
@@ -49,7 +52,10 @@ final class Spool: @unchecked Sendable {
         while offset < range.count {
             let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + offset, range.count - offset, off_t(range.lowerBound + offset)) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard count > 0 else {
+                lock.withLock { readFailed = true }
+                return nil
+            }
             offset += count
         }
         return String(decoding: bytes, as: UTF8.self)

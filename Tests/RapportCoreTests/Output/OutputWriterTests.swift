@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 @testable import RapportCore
 
@@ -40,5 +41,39 @@ struct OutputWriterTests {
         #expect(OutputWriter.refusal(output: URL(fileURLWithPath: "/tmp/site/templates"), root: root) == "the output folder cannot be inside templates/")
         #expect(OutputWriter.refusal(output: URL(fileURLWithPath: "/tmp/site/./output"), root: root) == nil)
         #expect(OutputWriter.refusal(output: URL(fileURLWithPath: "/tmp/site-output"), root: root) == nil)
+    }
+
+    @Test("a build streamed to disk (pages written as rendered, print sections and search entries spooled) writes exactly the in-memory build")
+    func streamedEqualsInMemory() throws {
+        let source = SiteSource.read(root: TestFolders.repositoryRoot)
+        let inMemory = SiteBuilder.build(source)
+        #expect(inMemory.succeeded)
+        let folder = TestFolders.temporary()
+        defer { TestFolders.remove(folder) }
+        let output = folder.appendingPathComponent("output")
+        let staged = try StagedOutput(output: output)
+        let streamed = SiteBuilder.build(source, output: staged)
+        #expect(streamed.diagnostics == inMemory.diagnostics)
+        #expect(streamed.files.isEmpty)
+        try staged.commit()
+        let written = Dictionary(uniqueKeysWithValues: try TestFolders.snapshot(of: output).map { (String($0.key.drop { $0 == "/" }), $0.value) })
+        #expect(Set(written.keys) == Set(inMemory.files.map(\.path)))
+        for file in inMemory.files where written[file.path] != Data(file.contents.bytes) {
+            Issue.record("\(file.path) differs between the streamed and the in-memory build")
+        }
+        #expect(inMemory.files.contains { $0.path == "fr/2020/print/index.html" } && inMemory.files.contains { $0.path == "en/search.json" })
+    }
+
+    @Test("the spool gives back what was written, from several threads, and flags a read it cannot do")
+    func spool() throws {
+        let spool = try #require(Spool())
+        let texts = (0..<200).map { "section \($0) « é » " + String(repeating: "x", count: $0 * 37) }
+        let ranges = ResultSlots<Range<Int>>(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: texts.count) { ranges[$0] = spool.append(texts[$0])! }
+        for (index, range) in ranges.values.enumerated() { #expect(spool.read(range) == texts[index]) }
+        #expect(!spool.hasFailedRead)
+        let end = ranges.values.map(\.upperBound).max()!
+        #expect(spool.read(end..<(end + 10)) == nil)
+        #expect(spool.hasFailedRead)
     }
 }
