@@ -15,6 +15,8 @@ struct Linker: Sendable {
     /// The page's URL path, and how many folders it has (a page writes dozens of links).
     private let from: String
     private let fromDepth: Int
+    /// Whether `from` is a clean folder path (see `isClean`), which the byte rule needs.
+    private let fromIsCleanFolder: Bool
 
     init(mode: Mode) {
         self.mode = mode
@@ -25,6 +27,7 @@ struct Linker: Sendable {
             from = ""
             fromDepth = 0
         }
+        fromIsCleanFolder = Self.isClean(from) && (from.isEmpty || from.hasSuffix("/"))
     }
 
     /// The link to `target`, a path relative to the site root (`fr/2020/`, `assets/rapport.css`, `` for the root).
@@ -35,8 +38,7 @@ struct Linker: Sendable {
         case .relative:
             // Paths the site makes are clean (no empty or dot segments, folders end with `/`): the common folders
             // are the longest common prefix that ends with `/`, found on bytes.
-            guard Self.isClean(target), Self.isClean(from), from.isEmpty || from.hasSuffix("/") else { return Self.reference(from: from, to: target) }
-            // The shared folders end at the last `/` of the common prefix.
+            guard fromIsCleanFolder, Self.isClean(target) else { return Self.reference(from: from, to: target) }
             var common = 0, shared = 0, sharedFolders = 0
             for (a, b) in zip(from.utf8, target.utf8) {
                 guard a == b else { break }
