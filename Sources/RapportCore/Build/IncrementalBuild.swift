@@ -150,12 +150,12 @@ public final class IncrementalBuild {
             results[page.file] = result
             files[result.file.path] = result.file
             // Its print section and search entry: the print page of its edition, the index of its language.
-            let lookup = resultLookup(site!)
+            let outputs = pageOutputs(site!)
             if let edition = page.edition,
-               let print = self.renderer!.renderPrint(edition: edition, language: page.language, section: { lookup($0)?.printSection }) {
+               let print = self.renderer!.renderPrint(edition: edition, language: page.language, section: outputs.printSection) {
                 files[print.path] = print
             }
-            let index = self.renderer!.renderSearchIndex(language: page.language) { lookup($0)?.searchEntry }
+            let index = self.renderer!.renderSearchIndex(language: page.language, entry: outputs.searchEntry)
             files[index.path] = index
             return finish(before: before, rendered: 1, full: false)
         }
@@ -249,8 +249,9 @@ public final class IncrementalBuild {
         }
     }
 
-    private func resultLookup(_ site: Site) -> (Site.PageID) -> SiteRenderer.PageResult? {
-        { [results] in results[site.pages[$0].file] }
+    private func pageOutputs(_ site: Site) -> PageOutputs {
+        PageOutputs(searchEntry: { [results] in results[site.pages[$0].file]?.searchEntry },
+                    printSection: { [results] in results[site.pages[$0].file]?.printSection })
     }
 
     private func strings() -> [String: InterfaceStrings] {
@@ -263,7 +264,7 @@ public final class IncrementalBuild {
         for path in generatedPaths { files[path] = nil }
         generatedPaths = []
         guard let renderer else { return }
-        for file in SiteBuilder.generatedFiles(renderer, result: resultLookup(renderer.site)).files {
+        for file in SiteBuilder.generatedFiles(renderer, pages: pageOutputs(renderer.site)).files {
             files[file.path] = file
             generatedPaths.insert(file.path)
         }

@@ -114,7 +114,7 @@ public enum SiteBuilder {
         clock.lap("pages")
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
-        let generated = generatedFiles(renderer, to: sink) { rendered.complete($0) }
+        let generated = generatedFiles(renderer, to: sink, pages: rendered.outputs)
         files += generated.files
         diagnostics += generated.diagnostics
         if rendered.spool?.hasFailedRead == true {
@@ -157,7 +157,7 @@ public enum SiteBuilder {
     /// sitemap, robots.txt, and per edition and language the goal pages, the key-data comparison and the print page.
     /// With a sink, each file is written as soon as its group is rendered, and not returned.
     static func generatedFiles(_ renderer: SiteRenderer, to sink: StagedOutput? = nil,
-                               result: (Site.PageID) -> SiteRenderer.PageResult?) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
+                               pages: PageOutputs) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let site = renderer.site
         let config = site.config
         // Independent groups of files, rendered on every core and joined in this order.
@@ -166,37 +166,34 @@ public enum SiteBuilder {
             config.languageCodes.filter { site.editionHomes[edition]?[$0] != nil }.map { Group.edition(edition, language: $0) }
         }
         let slots = ResultSlots<(files: [RenderedFile], diagnostics: [Diagnostic])>(count: groups.count)
-        withoutActuallyEscaping(result) { result in
-            let result = UncheckedSendable(result)
-            DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-                let files: [RenderedFile]
-                switch groups[index] {
-                case .language(let language):
-                    files = [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false),
-                             renderer.renderSearchIndex(language: language) { result.value($0)?.searchEntry }]
-                case .site:
-                    files = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
-                             renderer.renderSitemap(), renderer.renderRobots()]
-                case .edition(let edition, let language):
-                    files = editionFiles(renderer, edition: edition, language: language, result: result.value)
-                }
-                guard let sink else { slots[index] = (files, []); return }
-                slots[index] = ([], files.compactMap { file in
-                    do { try sink.write(file); return nil } catch {
-                        return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output)
-                    }
-                })
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            let files: [RenderedFile]
+            switch groups[index] {
+            case .language(let language):
+                files = [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false),
+                         renderer.renderSearchIndex(language: language, entry: pages.searchEntry)]
+            case .site:
+                files = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
+                         renderer.renderSitemap(), renderer.renderRobots()]
+            case .edition(let edition, let language):
+                files = editionFiles(renderer, edition: edition, language: language, pages: pages)
             }
+            guard let sink else { slots[index] = (files, []); return }
+            slots[index] = ([], files.compactMap { file in
+                do { try sink.write(file); return nil } catch {
+                    return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output)
+                }
+            })
         }
         return (slots.values.flatMap(\.files), slots.values.flatMap(\.diagnostics))
     }
 
     /// The generated pages of one edition in one language.
     static func editionFiles(_ renderer: SiteRenderer, edition: String, language: String,
-                             result: (Site.PageID) -> SiteRenderer.PageResult?) -> [RenderedFile] {
+                             pages: PageOutputs) -> [RenderedFile] {
         var files = renderer.renderGoalPages(edition: edition, language: language)
         files.append(renderer.renderComparison(edition: edition, language: language))
-        if let print = renderer.renderPrint(edition: edition, language: language, section: { result($0)?.printSection }) {
+        if let print = renderer.renderPrint(edition: edition, language: language, section: pages.printSection) {
             files.append(print)
         }
         return files
@@ -328,12 +325,6 @@ final class ResultSlots<Value>: @unchecked Sendable {
     var optionalValues: [Value?] { slots }
 }
 
-/// A value handed to `concurrentPerform`'s threads that only read it (a lookup into finished results).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// The pages' results, with the print sections and search entries that wait in a spool.
 struct SpooledResults: Sendable {
     struct Ranges: Sendable {
@@ -358,13 +349,20 @@ struct SpooledResults: Sendable {
         return Ranges(search: search, print: print)
     }
 
-    /// Page `id`'s result, whole.
-    func complete(_ id: Site.PageID) -> SiteRenderer.PageResult {
-        var result = results[id]
-        if let spool, let ranges = ranges[id] {
-            result.searchEntry = spool.read(ranges.search) ?? ""
-            result.printSection = ranges.print.flatMap { spool.read($0) }
-        }
-        return result
+    /// Each page's search entry and print section, read back from the spool where they wait there.
+    var outputs: PageOutputs {
+        PageOutputs(searchEntry: { id in
+            guard let spool, let ranges = ranges[id] else { return results[id].searchEntry }
+            return spool.read(ranges.search)
+        }, printSection: { id in
+            guard let spool, let ranges = ranges[id] else { return results[id].printSection }
+            return ranges.print.flatMap { spool.read($0) }
+        })
     }
+}
+
+/// What the generated pages take from the rendered pages: each page's search entry and print-page section.
+struct PageOutputs: Sendable {
+    let searchEntry: @Sendable (Site.PageID) -> String?
+    let printSection: @Sendable (Site.PageID) -> String?
 }
