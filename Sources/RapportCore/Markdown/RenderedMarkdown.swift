@@ -130,6 +130,24 @@ enum URLSafety {
     /// `javascript:`, `vbscript:`, `file:` and `data:` (but for raster images), as cmark's safe mode judges them;
     /// browsers ignore ASCII whitespace and control characters inside a scheme, so they are dropped first.
     static func isDangerous(_ url: String) -> Bool {
+        // Every link of every page comes here: the prefix that decides is built on bytes when it is ASCII.
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(16)
+        for byte in url.utf8 {
+            if byte >= 0x80 { return isDangerousByScalars(url) }
+            if byte <= 0x20 { continue }
+            prefix.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            if prefix.count == 16 { break }
+        }
+        for scheme in ["javascript:", "vbscript:", "file:"] where prefix.starts(with: scheme.utf8) { return true }
+        if prefix.starts(with: "data:".utf8) {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { prefix.starts(with: $0.utf8) }
+        }
+        return false
+    }
+
+    /// The rule on lowercased Unicode scalars, for URLs with non-ASCII characters.
+    static func isDangerousByScalars(_ url: String) -> Bool {
         let compact = String(url.lowercased().unicodeScalars.filter { $0.value > 0x20 })
         for scheme in ["javascript:", "vbscript:", "file:"] where compact.hasPrefix(scheme) { return true }
         if compact.hasPrefix("data:") {

@@ -45,10 +45,11 @@ public enum FrenchTypography {
                 dropped = true
             }
         }
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        // One pass with one scalar of lookahead (no index arithmetic on the string).
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
             switch scalar {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? nbsp : nnbsp
@@ -61,19 +62,13 @@ public enum FrenchTypography {
                 append(scalar)
             case "«":
                 append(scalar)
-                var next = scalars.index(after: index)
-                while next < scalars.endIndex, scalars[next] == " " || scalars[next] == nbsp { next = scalars.index(after: next) }
-                if next < scalars.endIndex, scalars[next] != "\n" { append(nbsp) }
-                index = next
-                continue
+                while let following = next, following == " " || following == nbsp { next = scalars.next() }
+                if let following = next, following != "\n" { append(nbsp) }
             case "'":
-                let next = scalars.index(after: index)
-                let after = next < scalars.endIndex ? scalars[next] : nil
-                append(isAlphabetic(last) && isAlphabetic(after) ? "’" : "'")
+                append(isAlphabetic(last) && isAlphabetic(next) ? "’" : "'")
             default:
                 append(scalar)
             }
-            index = scalars.index(after: index)
         }
         return String(decoding: output, as: UTF8.self)
     }

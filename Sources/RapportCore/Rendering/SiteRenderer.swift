@@ -537,6 +537,25 @@ extension SiteRenderer {
 enum LinkTarget {
     /// `https:`, `mailto:`, `javascript:` …: a destination with a URL scheme.
     static func hasScheme(_ destination: String) -> Bool {
+        // On bytes for ASCII schemes; a non-ASCII byte before or just after the first colon takes the rule on Characters.
+        var bytes = destination.utf8.makeIterator(), count = 0
+        while let byte = bytes.next() {
+            if byte >= 0x80 { return hasSchemeByCharacters(destination) }
+            if byte == UInt8(ascii: ":") {
+                if let after = bytes.next(), after >= 0x80 { return hasSchemeByCharacters(destination) }
+                return count > 0
+            }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard count == 0 ? isLetter : isLetter || isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") else { return false }
+            count += 1
+        }
+        return false
+    }
+
+    /// The rule on Characters: `scheme:` where the scheme is an ASCII letter then ASCII letters, digits, `+ - .`.
+    static func hasSchemeByCharacters(_ destination: String) -> Bool {
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
