@@ -288,7 +288,9 @@ extension YAMLFields {
     /// A plain scalar as Yams reads an integer (`Int.construct`). Plain decimal numbers, the common case, are read
     /// here directly: Yams' reader first copies the text to drop `_` separators, on every number of every page.
     static func integer(_ scalar: Node.Scalar) -> Int? {
-        if let digits = plainDecimalDigits(scalar.string), !digits.contains(UInt8(ascii: ".")) { return Int(scalar.string) }
+        if let digits = plainDecimalDigits(scalar.string) {
+            return digits.contains(UInt8(ascii: ".")) ? nil : Int(scalar.string)
+        }
         return Int.construct(from: scalar)
     }
 
