@@ -39,7 +39,8 @@ public struct SourceFile: Sendable, Equatable {
 
 /// Stage "read": everything a build reads, gathered before anything is parsed.
 ///
-/// Reading is the only stage of the pipeline that touches the disk on the way in; tests and the preview
+/// Reading lists the site root and reads the templates; the content files' bytes are read by the loading stage,
+/// one file per task on its threads, so that a large site is never held in memory whole. Tests and the preview
 /// make a `SiteSource` from memory instead.
 public struct SiteSource: Sendable {
     /// `content/**` pages and YAML files, sorted by path. Assets are in `assets`. Read from disk, they are
