@@ -16,10 +16,11 @@ struct CommandLineTests {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func rapport(_ arguments: [String], in folder: URL) throws -> Run {
+    func rapport(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -55,6 +56,20 @@ struct CommandLineTests {
         let en = try String(contentsOf: root.appendingPathComponent("output/en/2022/countries/mongolia/index.html"), encoding: .utf8)
         #expect(en.contains("€5,000,000"))
         #expect(en.contains("October 2022"))
+    }
+
+    @Test("RAPPORT_TIMINGS=1 prints every stage's time and memory on standard error, and nothing else changes")
+    func timings() throws {
+        let root = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try rapport(["build", "--strict"], in: root, environment: ["RAPPORT_TIMINGS": "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let stages = run.stderr.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
+        #expect(stages == ["timing: read", "timing: front matter", "timing: theme and site graph", "timing: pages",
+                           "timing: generated pages", "timing: write assets"])
+        #expect(run.stderr.split(separator: "\n").allSatisfy { $0.hasSuffix(" MiB resident") && $0.contains(" ms, ") })
+        let quiet = try rapport(["build", "--strict"], in: root)
+        #expect(quiet.stderr == "")
     }
 
     @Test("two builds give identical bytes")

@@ -126,11 +126,7 @@ public enum SiteBuilder {
             files.append(RenderedFile(path: path, contents: file.contents))
         }
         if let sink {
-            for file in files {
-                do { try sink.write(file) } catch {
-                    diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output))
-                }
-            }
+            diagnostics += files.compactMap { sink.tryWrite($0) }
             clock.lap("write assets")
         }
         return finish(files, pages: site.pages.count)
@@ -142,7 +138,7 @@ public enum SiteBuilder {
         guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
             return (nil, [Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config)])
         }
-        guard let bytes = configFile.contents.read() else { return (nil, [unreadable(configPath)]) }
+        guard let bytes = configFile.contents.read() else { return (nil, [.unreadable(configPath)]) }
         switch SourceText.decode(bytes, path: configPath) {
         case .success(let text):
             var (config, diagnostics) = ConfigLoader.loadConfig(from: text)
@@ -179,11 +175,7 @@ public enum SiteBuilder {
                 files = editionFiles(renderer, edition: edition, language: language, pages: pages)
             }
             guard let sink else { slots[index] = (files, []); return }
-            slots[index] = ([], files.compactMap { file in
-                do { try sink.write(file); return nil } catch {
-                    return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: file.path), stage: .output)
-                }
-            })
+            slots[index] = ([], files.compactMap { sink.tryWrite($0) })
         }
         return (slots.values.flatMap(\.files), slots.values.flatMap(\.diagnostics))
     }
@@ -215,9 +207,8 @@ public enum SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: count) { id in
             var result = renderer.renderPage(id)
             if let sink {
-                do { try sink.write(result.file) } catch {
-                    result.diagnostics.append(Diagnostic(.error, .outputFailed("\(error)"),
-                                                         at: SourceLocation(path: renderer.site.pages[id].file), stage: .output))
+                if let problem = sink.tryWrite(result.file, reportedAt: renderer.site.pages[id].file) {
+                    result.diagnostics.append(problem)
                 }
                 result.file = RenderedFile(path: result.file.path, contents: .bytes([]))
             }
@@ -246,7 +237,7 @@ public enum SiteBuilder {
         case .interfaceStrings, .page:
             break
         }
-        guard let bytes = file.contents.read() else { return (.page(nil), [unreadable(file.path)]) }
+        guard let bytes = file.contents.read() else { return (.page(nil), [.unreadable(file.path)]) }
         let text: SourceText
         switch SourceText.decode(bytes, path: file.path) {
         case .success(let decoded): text = decoded
@@ -283,10 +274,6 @@ public enum SiteBuilder {
         }
         diagnostics += missingStringFiles(strings, languages: languages)
         return (pages, strings, diagnostics, unloaded)
-    }
-
-    static func unreadable(_ path: String) -> Diagnostic {
-        Diagnostic(.error, .unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: path), stage: .read)
     }
 
     static func missingStringFiles(_ strings: [String: InterfaceStrings], languages: [String]) -> [Diagnostic] {
@@ -365,4 +352,16 @@ struct SpooledResults: Sendable {
 struct PageOutputs: Sendable {
     let searchEntry: @Sendable (Site.PageID) -> String?
     let printSection: @Sendable (Site.PageID) -> String?
+}
+
+extension StagedOutput {
+    /// Writes `file`; a failure is an error at `path` (the page's source file, or the output path).
+    func tryWrite(_ file: RenderedFile, reportedAt path: String? = nil) -> Diagnostic? {
+        do {
+            try write(file)
+            return nil
+        } catch {
+            return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: path ?? file.path), stage: .output)
+        }
+    }
 }

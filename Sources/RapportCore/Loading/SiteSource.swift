@@ -103,7 +103,7 @@ public struct SiteSource: Sendable {
 
     private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            log.error(.unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: relative))
+            log.append(contentsOf: [Diagnostic.unreadable(relative)])
             return SourceFile(path: relative, bytes: [])
         }
         return SourceFile(path: relative, bytes: Array(data))
@@ -142,5 +142,12 @@ public struct SiteSource: Sendable {
             }
         }
         return found.sorted()
+    }
+}
+
+extension Diagnostic {
+    /// A file of the site root that cannot be read.
+    static func unreadable(_ path: String) -> Diagnostic {
+        Diagnostic(.error, .unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: path), stage: .read)
     }
 }

@@ -288,21 +288,23 @@ extension YAMLFields {
     /// A plain scalar as Yams reads an integer (`Int.construct`). Plain decimal numbers, the common case, are read
     /// here directly: Yams' reader first copies the text to drop `_` separators, on every number of every page.
     static func integer(_ scalar: Node.Scalar) -> Int? {
-        if let digits = plainDecimalDigits(scalar.string) {
-            return digits.contains(UInt8(ascii: ".")) ? nil : Int(scalar.string)
+        switch plainDecimal(scalar.string) {
+        case .whole: Int(scalar.string)
+        case .fraction: nil
+        case nil: Int.construct(from: scalar)
         }
-        return Int.construct(from: scalar)
     }
 
     /// A plain scalar as Yams reads a floating-point number (`Double.construct`), with the same direct path.
     static func decimal(_ scalar: Node.Scalar) -> Double? {
-        if plainDecimalDigits(scalar.string) != nil { return Double(scalar.string) }
-        return Double.construct(from: scalar)
+        plainDecimal(scalar.string) != nil ? Double(scalar.string) : Double.construct(from: scalar)
     }
 
-    /// The bytes of `text` if it is `-?[1-9][0-9]*(\.[0-9]+)?` or `-?0(\.[0-9]+)?` (no octal-looking zero, no
+    enum PlainDecimal { case whole, fraction }
+
+    /// Whether `text` is `-?[1-9][0-9]*(\.[0-9]+)?` or `0(\.[0-9]+)?` (no octal-looking zero, no negative zero, no
     /// separators, no exponent): numbers that every YAML reader reads the same way.
-    private static func plainDecimalDigits(_ text: String) -> String.UTF8View? {
+    private static func plainDecimal(_ text: String) -> PlainDecimal? {
         var bytes = text.utf8[...]
         let negative = bytes.first == UInt8(ascii: "-")
         if negative { bytes = bytes.dropFirst() }
@@ -310,9 +312,9 @@ extension YAMLFields {
         let integerPart = bytes.prefix(while: isDigit)
         guard let first = integerPart.first, first != UInt8(ascii: "0") || (integerPart.count == 1 && !negative) else { return nil }
         let rest = bytes.dropFirst(integerPart.count)
-        if rest.isEmpty { return text.utf8 }
+        if rest.isEmpty { return .whole }
         guard rest.first == UInt8(ascii: "."), rest.count > 1, rest.dropFirst().allSatisfy(isDigit) else { return nil }
-        return text.utf8
+        return .fraction
     }
 
     /// A YAML 1.1 boolean as Yams' default rules read one (`true`, `yes`, `on`, `false`, `no`, `off`, any case),

@@ -33,16 +33,14 @@ public enum FrenchTypography {
             if scalar.isASCII { output.append(UInt8(scalar.value)) } else { output += UTF8.encode(scalar)! }
             last = scalar
         }
-        /// Removes the spaces that end the output; whether there were any.
-        func dropTrailingSpaces() -> Bool {
-            var dropped = false
+        /// Removes the spaces (ordinary, tab, no-break, narrow no-break) that end the output.
+        func dropTrailingSpaces() {
             while true {
                 if let byte = output.last, byte == 0x20 || byte == 0x09 { output.removeLast() }
                 else if output.count >= 2, output[output.count - 2] == 0xC2, output[output.count - 1] == 0xA0 { output.removeLast(2) }
                 else if output.count >= 3, output[output.count - 3] == 0xE2, output[output.count - 2] == 0x80, output[output.count - 1] == 0xAF {
                     output.removeLast(3)
-                } else { return dropped }
-                dropped = true
+                } else { return }
             }
         }
         // One pass with one scalar of lookahead (no index arithmetic on the string).
@@ -54,7 +52,7 @@ public enum FrenchTypography {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? nbsp : nnbsp
                 if let previous = last, previous == " " || previous == "\t" || previous == nbsp || previous == nnbsp {
-                    _ = dropTrailingSpaces()
+                    dropTrailingSpaces()
                     append(space)
                 } else if scalar != ":", let previous = last, isWordy(previous) || (previous == "»" && scalar != "»") {
                     append(space)

@@ -586,23 +586,9 @@ enum LinkTarget {
     }
 }
 
-/// Escaping for XML and HTML text and attribute values.
+/// Escaping for XML text and attribute values (the sitemap, the preview's overlay).
 public enum XML {
-    public static func escape(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text, apostrophe: "&apos;") }
 }
 
 extension Site {

@@ -76,4 +76,17 @@ struct OutputWriterTests {
         #expect(spool.read(end..<(end + 10)) == nil)
         #expect(spool.hasFailedRead)
     }
+
+    @Test("a file that cannot be written is an error at the page's source file, and the staged folder is discarded")
+    func writeFailure() throws {
+        let folder = TestFolders.temporary()
+        defer { TestFolders.remove(folder) }
+        let staged = try StagedOutput(output: folder.appendingPathComponent("output"))
+        #expect(staged.tryWrite(RenderedFile(path: "x", text: "a file")) == nil)
+        let problem = staged.tryWrite(RenderedFile(path: "x/index.html", text: "under a file"), reportedAt: "content/pages/fr/x.md")
+        #expect(problem?.severity == .error)
+        #expect(problem?.description.hasPrefix("content/pages/fr/x.md:1:1: error: ") == true, "\(String(describing: problem))")
+        staged.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }
