@@ -22,11 +22,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The template engine: Mustache compiled against typed views. No dependency, no Foundation.
+        .target(name: "RapportTemplates"),
         // The core: model, loading, Markdown, site graph, rendering, output. No printing, no process globals.
         .target(
             name: "RapportCore",
             dependencies: [
                 "CCmark",
+                "RapportTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -58,6 +61,11 @@ let package = Package(
         .target(
             name: "RapportTestSupport",
             path: "Tests/RapportTestSupport"
+        ),
+        // The template engine against the official Mustache spec (../shared/mustache-spec) and its own checks.
+        .testTarget(
+            name: "RapportTemplatesTests",
+            dependencies: ["RapportTemplates"]
         ),
         .testTarget(
             name: "RapportCoreTests",

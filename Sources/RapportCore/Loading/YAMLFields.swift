@@ -1,3 +1,4 @@
+import RapportTemplates
 import Yams
 
 /// Reads YAML (front matter or a site file) into typed values, keeping every node's place in the file.

@@ -1,6 +1,6 @@
 /// "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a typo.
-enum Suggestions {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+public enum Suggestions {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         let limit = max(2, min(word.count, best.0.count) / 3)
@@ -11,7 +11,7 @@ enum Suggestions {
     }
 
     /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,0 +1,298 @@
+import RapportTemplates
+
+// What each view shows the templates: its fields by name, with their kinds, in one table per view. The compiled
+// templates find a field by its index in that table (`TemplateView`); names are checked against it when the
+// theme loads. The names are the documented template variables (README.md, "Templates").
+
+/// A view's fields as the templates see them: the schema (names and kinds) and, in the same order, how to read each.
+struct TemplateFields<View>: Sendable {
+    let schema: TemplateSchema
+    let read: [@Sendable (View) -> TemplateValue]
+
+    init(_ name: String, _ fields: [(String, TemplateKind, @Sendable (View) -> TemplateValue)]) {
+        schema = TemplateSchema(name, fields.map { TemplateField($0.0, $0.1) })
+        read = fields.map(\.2)
+    }
+}
+
+extension ChromeView: TemplateView {
+    static let fields = TemplateFields<ChromeView>("chrome", [
+        ("lang", .text, { .text($0.lang) }),
+        ("siteTitle", .text, { .text($0.siteTitle) }),
+        ("documentTitle", .text, { .text($0.documentTitle) }),
+        ("description", .text, { .text($0.description) }),
+        ("canonical", .text, { .text($0.canonical) }),
+        ("alternates", .list(.view(AlternateView.templateSchema)), { .views($0.alternates) }),
+        ("root", .text, { .text($0.root) }),
+        ("homeHref", .text, { .text($0.homeHref) }),
+        ("switcher", .list(.view(LinkView.templateSchema)), { .views($0.switcher) }),
+        ("editions", .list(.view(LinkView.templateSchema)), { .views($0.editions) }),
+        ("privacyHref", .text, { .text($0.privacyHref) }),
+        ("accessibilityHref", .text, { .text($0.accessibilityHref) }),
+        ("privacyBanner", .flag, { .flag($0.privacyBanner) }),
+        ("searchIndexHref", .text, { .text($0.searchIndexHref) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension AlternateView: TemplateView {
+    static let fields = TemplateFields<AlternateView>("alternate", [
+        ("hreflang", .text, { .text($0.hreflang) }),
+        ("href", .text, { .text($0.href) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension LinkView: TemplateView {
+    static let fields = TemplateFields<LinkView>("link", [
+        ("label", .text, { .text($0.label) }),
+        ("href", .text, { .text($0.href) }),
+        ("current", .flag, { .flag($0.current) }),
+        ("lang", .text, { .text($0.lang) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension BodyView: TemplateView {
+    static let fields = TemplateFields<BodyView>("body", [
+        ("intro", .html, { .text($0.intro) }),
+        ("rest", .html, { .text($0.rest) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension CountryView: TemplateView {
+    static let fields = TemplateFields<CountryView>("country", [
+        ("idPrefix", .text, { .text($0.idPrefix) }),
+        ("title", .text, { .text($0.title) }),
+        ("summary", .text, { .text($0.summary) }),
+        ("body", .view(BodyView.templateSchema), { .view($0.body) }),
+        ("edition", .text, { .text($0.edition) }),
+        ("countryCode", .text, { .text($0.countryCode) }),
+        ("region", .view(LinkView.templateSchema), { .view($0.region) }),
+        ("keyData", .view(KeyDataView.templateSchema), { .view($0.keyData) }),
+        ("priorityAreas", .list(.view(GoalView.templateSchema)), { .views($0.priorityAreas) }),
+        ("achievements", .list(.text), { .texts($0.achievements) }),
+        ("budget", .text, { .text($0.budget) }),
+        ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension KeyDataView: TemplateView {
+    static let fields = TemplateFields<KeyDataView>("key-data", [
+        ("population", .text, { .text($0.population) }),
+        ("gniPerCapita", .text, { .text($0.gniPerCapita) }),
+        ("hdiRank", .text, { .text($0.hdiRank) }),
+        ("lifeExpectancy", .text, { .text($0.lifeExpectancy) }),
+        ("programme", .text, { .text($0.programme) }),
+        ("programmeNotApplicable", .flag, { .flag($0.programmeNotApplicable) }),
+        ("year", .text, { .text($0.year) }),
+        ("source", .text, { .text($0.source) }),
+        ("hasNote", .flag, { .flag($0.hasNote) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension GoalView: TemplateView {
+    static let fields = TemplateFields<GoalView>("goal", [
+        ("number", .number, { .number($0.number) }),
+        ("name", .text, { .text($0.name) }),
+        ("colour", .text, { .text($0.colour) }),
+        ("href", .text, { .text($0.href) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension GoalPageView: TemplateView {
+    static let fields = TemplateFields<GoalPageView>("goal-page", [
+        ("number", .number, { .number($0.number) }),
+        ("name", .text, { .text($0.name) }),
+        ("colour", .text, { .text($0.colour) }),
+        ("edition", .text, { .text($0.edition) }),
+        ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension ComparisonView: TemplateView {
+    static let fields = TemplateFields<ComparisonView>("comparison", [
+        ("edition", .text, { .text($0.edition) }),
+        ("rows", .list(.view(ComparisonRowView.templateSchema)), { .views($0.rows) }),
+        ("notes", .list(.text), { .texts($0.notes) }),
+        ("hasNotes", .flag, { .flag($0.hasNotes) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension ComparisonRowView: TemplateView {
+    static let fields = TemplateFields<ComparisonRowView>("comparison-row", [
+        ("country", .view(LinkView.templateSchema), { .view($0.country) }),
+        ("population", .text, { .text($0.population) }),
+        ("populationValue", .text, { .text($0.populationValue) }),
+        ("gniPerCapita", .text, { .text($0.gniPerCapita) }),
+        ("gniPerCapitaValue", .text, { .text($0.gniPerCapitaValue) }),
+        ("hdiRank", .text, { .text($0.hdiRank) }),
+        ("hdiRankValue", .text, { .text($0.hdiRankValue) }),
+        ("lifeExpectancy", .text, { .text($0.lifeExpectancy) }),
+        ("lifeExpectancyValue", .text, { .text($0.lifeExpectancyValue) }),
+        ("programme", .text, { .text($0.programme) }),
+        ("budget", .text, { .text($0.budget) }),
+        ("budgetValue", .text, { .text($0.budgetValue) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension ChartView: TemplateView {
+    static let fields = TemplateFields<ChartView>("chart", [
+        ("width", .number, { .number($0.width) }),
+        ("height", .number, { .number($0.height) }),
+        ("bars", .list(.view(BarView.templateSchema)), { .views($0.bars) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension BarView: TemplateView {
+    static let fields = TemplateFields<BarView>("bar", [
+        ("label", .text, { .text($0.label) }),
+        ("value", .text, { .text($0.value) }),
+        ("href", .text, { .text($0.href) }),
+        ("y", .number, { .number($0.y) }),
+        ("textY", .number, { .number($0.textY) }),
+        ("width", .number, { .number($0.width) }),
+        ("valueX", .number, { .number($0.valueX) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension PrintView: TemplateView {
+    static let fields = TemplateFields<PrintView>("print", [
+        ("title", .text, { .text($0.title) }),
+        ("edition", .text, { .text($0.edition) }),
+        ("introduction", .html, { .text($0.introduction) }),
+        ("sections", .list(.html), { .texts($0.sections) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension PrintSectionView: TemplateView {
+    static let fields = TemplateFields<PrintSectionView>("print-section", [
+        ("id", .text, { .text($0.id) }),
+        ("title", .text, { .text($0.title) }),
+        ("isRegion", .flag, { .flag($0.isRegion) }),
+        ("body", .html, { .text($0.body) }),
+        ("country", .view(CountryView.templateSchema), { .view($0.country) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension RegionView: TemplateView {
+    static let fields = TemplateFields<RegionView>("region", [
+        ("title", .text, { .text($0.title) }),
+        ("summary", .text, { .text($0.summary) }),
+        ("body", .view(BodyView.templateSchema), { .view($0.body) }),
+        ("edition", .text, { .text($0.edition) }),
+        ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension EditionView: TemplateView {
+    static let fields = TemplateFields<EditionView>("edition", [
+        ("title", .text, { .text($0.title) }),
+        ("summary", .text, { .text($0.summary) }),
+        ("body", .view(BodyView.templateSchema), { .view($0.body) }),
+        ("edition", .text, { .text($0.edition) }),
+        ("regions", .list(.view(RegionGroupView.templateSchema)), { .views($0.regions) }),
+        ("otherCountries", .list(.view(LinkView.templateSchema)), { .views($0.otherCountries) }),
+        ("goals", .list(.view(GoalView.templateSchema)), { .views($0.goals) }),
+        ("chart", .view(ChartView.templateSchema), { .view($0.chart) }),
+        ("comparisonHref", .text, { .text($0.comparisonHref) }),
+        ("printHref", .text, { .text($0.printHref) }),
+        ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension RegionGroupView: TemplateView {
+    static let fields = TemplateFields<RegionGroupView>("region-group", [
+        ("title", .text, { .text($0.title) }),
+        ("href", .text, { .text($0.href) }),
+        ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension StandaloneView: TemplateView {
+    static let fields = TemplateFields<StandaloneView>("standalone", [
+        ("title", .text, { .text($0.title) }),
+        ("summary", .text, { .text($0.summary) }),
+        ("body", .view(BodyView.templateSchema), { .view($0.body) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension LanguageHomeView: TemplateView {
+    static let fields = TemplateFields<LanguageHomeView>("language-home", [
+        ("title", .text, { .text($0.title) }),
+        ("latest", .view(LinkView.templateSchema), { .view($0.latest) }),
+        ("editions", .list(.view(LinkView.templateSchema)), { .views($0.editions) }),
+        ("pages", .list(.view(LinkView.templateSchema)), { .views($0.pages) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension RootView: TemplateView {
+    static let fields = TemplateFields<RootView>("root", [
+        ("target", .text, { .text($0.target) }),
+        ("languages", .list(.view(LinkView.templateSchema)), { .views($0.languages) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension NotFoundView: TemplateView {
+    static let fields = TemplateFields<NotFoundView>("not-found", [
+        ("title", .text, { .text($0.title) }),
+    ])
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension PageContext: TemplateView where Content: TemplateView {
+    /// The context of a page rendered with template `template`: messages name the template's view.
+    static func schema(for template: String) -> TemplateSchema {
+        TemplateSchema(template, [
+            TemplateField("chrome", .view(ChromeView.templateSchema)),
+            TemplateField("t", .strings),
+            TemplateField("page", .view(Content.templateSchema)),
+        ])
+    }
+    public static var templateSchema: TemplateSchema { schema(for: "page") }
+    public func templateValue(at index: Int) -> TemplateValue {
+        switch index {
+        case 0: .view(chrome)
+        case 1: .strings(t)
+        default: .view(page)
+        }
+    }
+}

@@ -1,0 +1,275 @@
+/// Stage "compile" of the template engine: a parsed template and the schema of the view it is rendered with →
+/// a `Program`. Partials and parents are resolved here, blocks filled, and every name either resolved to a frame
+/// and field indices or reported (`'page.titel' is not a name of the country view; did you mean 'page.title'?`).
+/// Without a schema (data known only when rendering), names are looked up when rendering, as the spec says.
+struct Compiler {
+    private let library: TemplateLibrary
+    private let viewName: String
+    private(set) var bodies: [[Node]] = []
+    private(set) var problems: [TemplateProblem] = []
+    private var memo: [String: Int] = [:]
+    private var frames: [TemplateKind]
+    private var loops = 0
+    private var depth = 0
+    private var overrides: [(id: Int, file: TemplateLibrary.Parsed, arguments: [String: [Syntax]])] = []
+    private var nextOverride = 0
+
+    /// The deepest nesting of partials and parents before a template is taken to include itself without end.
+    static let maximumDepth = 64
+
+    init(library: TemplateLibrary, root: TemplateKind, viewName: String) {
+        self.library = library
+        self.frames = [root]
+        self.viewName = viewName
+    }
+
+    private var typed: Bool { if case .dynamic = frames[0] { false } else { true } }
+
+    /// Compiles template `file` as the entry of a program.
+    mutating func compileEntry(_ file: TemplateLibrary.Parsed) -> Int {
+        body(file.syntax, in: file)
+    }
+
+    private mutating func body(_ syntax: [Syntax], in file: TemplateLibrary.Parsed) -> Int {
+        let index = bodies.count
+        bodies.append([])
+        let nodes = compile(syntax, in: file)
+        bodies[index] = nodes
+        return index
+    }
+
+    private mutating func compile(_ syntax: [Syntax], in file: TemplateLibrary.Parsed) -> [Node] {
+        var nodes: [Node] = []
+        func append(_ node: Node) {
+            if case .text(let more) = node, case .text(let previous)? = nodes.last {
+                nodes[nodes.count - 1] = .text(previous + more)
+            } else {
+                nodes.append(node)
+            }
+        }
+        for item in syntax {
+            switch item {
+            case .text(let bytes):
+                if !bytes.isEmpty { append(.text(bytes)) }
+            case .variable(let name, let escaped, let at):
+                let (lookup, kind) = resolve(name, at: at, in: file)
+                if typed { checkPrintable(name, kind, at: at, in: file) }
+                append(.value(lookup, escaped: escaped))
+            case .section(let name, let inverted, let children, let at):
+                let (lookup, kind) = resolve(name, at: at, in: file)
+                if inverted {
+                    append(.section(lookup, inverted: true, pushes: false, body: body(children, in: file)))
+                    continue
+                }
+                var pushed = kind, isList = false
+                if case .list(let element) = kind { pushed = element; isList = true }
+                if case .dynamic = kind { isList = true }
+                let pushes: Bool
+                if case .flag = kind { pushes = false } else { pushes = true }
+                if pushes { frames.append(pushed) }
+                if isList { loops += 1 }
+                let inner = body(children, in: file)
+                if isList { loops -= 1 }
+                if pushes { frames.removeLast() }
+                append(.section(lookup, inverted: false, pushes: pushes, body: inner))
+            case .partial(let name, let indent, let at):
+                guard let partial = find(name, at: at, in: file, role: "partial") else { continue }
+                let key = memoKey(name, indent)
+                let inner: Int
+                if let known = memo[key] {
+                    inner = known
+                } else {
+                    guard enter(name, at: at, in: file) else { continue }
+                    inner = bodies.count
+                    bodies.append([])
+                    memo[key] = inner
+                    bodies[inner] = compile(partial.syntax, in: partial)
+                    depth -= 1
+                }
+                append(indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner))
+            case .parent(let name, let indent, let arguments, let at):
+                guard let parent = find(name, at: at, in: file, role: "parent"), enter(name, at: at, in: file) else { continue }
+                overrides.append((nextOverride, file, arguments))
+                nextOverride += 1
+                let inner = body(parent.syntax, in: parent)
+                overrides.removeLast()
+                depth -= 1
+                append(indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner))
+            case .block(let name, let defaultContent, let placement, _):
+                let argument = overrides.lazy.compactMap { entry in entry.arguments[name].map { (entry.file, $0) } }.first
+                let inner = argument.map { body($0.1, in: $0.0) } ?? body(defaultContent, in: file)
+                switch placement {
+                case .inline: append(.call(inner))
+                case .continuing(let indent): append(indent.isEmpty ? .call(inner) : .indented(indent, firstLine: false, body: inner))
+                case .lines(let indent): append(indent.isEmpty ? .call(inner) : .indented(indent, firstLine: true, body: inner))
+                }
+            }
+        }
+        return nodes
+    }
+
+    // MARK: - Partials and parents
+
+    private mutating func find(_ name: String, at: Int, in file: TemplateLibrary.Parsed, role: String) -> TemplateLibrary.Parsed? {
+        if let found = library.parsed[name] { return found }
+        if typed {
+            var message = "there is no template '\(name)' for this \(role)"
+            if let suggestion = Suggestions.closest(to: name, among: Array(library.parsed.keys)) { message += "; did you mean '\(suggestion)'?" }
+            report(message, at: at, in: file)
+        }
+        return nil
+    }
+
+    /// One level deeper into partials and parents, unless that is too deep (a template that includes itself).
+    private mutating func enter(_ name: String, at: Int, in file: TemplateLibrary.Parsed) -> Bool {
+        guard depth < Self.maximumDepth else {
+            report("'\(name)' includes itself without end (more than \(Self.maximumDepth) partials or parents deep)", at: at, in: file)
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    /// A partial compiled once per indentation, context and set of blocks in force; a partial that includes
+    /// itself under the same ones becomes a call to its own body.
+    private func memoKey(_ name: String, _ indent: [UInt8]?) -> String {
+        var key = name + "|" + String(decoding: indent ?? [], as: UTF8.self) + "|" + overrides.map { String($0.id) }.joined(separator: ",")
+        // Without a schema every name is looked up when rendering: the context does not change the compiled body.
+        guard typed else { return key }
+        key += "|\(loops > 0)"
+        for frame in frames { key += "|" + Self.signature(frame) }
+        return key
+    }
+
+    private static func signature(_ kind: TemplateKind) -> String {
+        switch kind {
+        case .text: "t"
+        case .html: "h"
+        case .flag: "f"
+        case .number: "n"
+        case .strings: "s"
+        case .dynamic: "d"
+        case .view(let schema): "v\(ObjectIdentifier(schema).hashValue)"
+        case .list(let element): "l" + signature(element)
+        }
+    }
+
+    // MARK: - Names
+
+    private mutating func resolve(_ name: String, at: Int, in file: TemplateLibrary.Parsed) -> (Lookup, TemplateKind) {
+        if name == "." { return (.top, frames[frames.count - 1]) }
+        if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+            let function = String(name[..<open])
+            let argument = String(name[name.index(after: open)..<name.index(before: name.endIndex)]).trimmingSpaces
+            if argument.isEmpty, let property = LoopProperty(rawValue: function) {
+                if typed, loops == 0 { report("'\(name)' is used outside a list section", at: at, in: file) }
+                return (.loop(property), property == .index ? .number : .flag)
+            }
+            guard let transform = Transform(rawValue: function), !argument.isEmpty else {
+                let known = LoopProperty.allCases.map { $0.rawValue + "()" } + Transform.allCases.map { $0.rawValue + "(…)" }
+                report("'\(name)' is not a transform the templates know (\(known.joined(separator: ", ")))", at: at, in: file)
+                return (.search([name]), .dynamic)
+            }
+            let (inner, kind) = resolve(argument, at: at, in: file)
+            let result: TemplateKind
+            switch transform {
+            case .empty: result = .flag
+            case .count: result = .number
+            default: result = kind
+            }
+            return (.transform(transform, inner), result)
+        }
+        let components = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !components.contains(where: \.isEmpty) else {
+            report("'\(name)' is not a name (a dot stands at its start, its end or beside another)", at: at, in: file)
+            return (.search(components), .dynamic)
+        }
+        var found: (depth: Int, steps: [Step], kind: TemplateKind)?
+        search: for depth in frames.indices.reversed() {
+            switch frames[depth] {
+            case .view(let schema):
+                if let index = schema.index(of: components[0]) { found = (depth, [.field(index)], schema.fields[index].kind); break search }
+            case .dynamic:
+                return (.search(components), .dynamic)
+            case .strings:
+                found = (depth, [.name(components[0])], .text)
+                break search
+            default:
+                continue
+            }
+        }
+        guard var (depth, steps, kind) = found else {
+            let candidates = frames.reversed().flatMap { frame -> [String] in
+                if case .view(let schema) = frame { return schema.fields.map(\.name) } else { return [] }
+            }
+            unknown(name, component: 0, components, candidates: candidates, at: at, in: file)
+            return (.search(components), .dynamic)
+        }
+        for (offset, component) in components.enumerated().dropFirst() {
+            switch kind {
+            case .view(let schema):
+                guard let index = schema.index(of: component) else {
+                    unknown(name, component: offset, components, candidates: schema.fields.map(\.name), at: at, in: file)
+                    return (.search(components), .dynamic)
+                }
+                steps.append(.field(index))
+                kind = schema.fields[index].kind
+            case .strings:
+                steps.append(.name(component))
+                kind = .text
+            case .dynamic:
+                steps.append(.name(component))
+            default:
+                let head = components[..<offset].joined(separator: ".")
+                report("'\(name)' names a field of '\(head)', which is \(Self.describe(kind)) and has no fields", at: at, in: file)
+                return (.search(components), .dynamic)
+            }
+        }
+        return (.frame(depth, steps), kind)
+    }
+
+    private mutating func unknown(_ name: String, component: Int, _ components: [String], candidates: [String],
+                                  at: Int, in file: TemplateLibrary.Parsed) {
+        var message = "'\(name)' is not a name of the \(viewName) view"
+        if let suggestion = Suggestions.closest(to: components[component], among: candidates) {
+            var fixed = components
+            fixed[component] = suggestion
+            message += "; did you mean '\(fixed.joined(separator: "."))'?"
+        }
+        report(message, at: at, in: file)
+    }
+
+    /// `{{page.body}}` renders nothing: a view or a list is not a text.
+    private mutating func checkPrintable(_ name: String, _ kind: TemplateKind, at: Int, in file: TemplateLibrary.Parsed) {
+        switch kind {
+        case .view(let schema):
+            report("'\(name)' is a view, not a text: name one of its fields (\(schema.fields.map(\.name).joined(separator: ", ")))", at: at, in: file)
+        case .list, .strings:
+            report("'\(name)' is \(Self.describe(kind)), not a text: use it as a section ({{#\(name)}}…{{/\(name)}})", at: at, in: file)
+        default: break
+        }
+    }
+
+    private static func describe(_ kind: TemplateKind) -> String {
+        switch kind {
+        case .text, .html: "a text"
+        case .flag: "a flag"
+        case .number: "a number"
+        case .list: "a list"
+        case .strings: "a table of interface strings"
+        case .view: "a view"
+        case .dynamic: "a value"
+        }
+    }
+
+    private mutating func report(_ message: String, at offset: Int, in file: TemplateLibrary.Parsed) {
+        let problem = file.problem(message, at: offset)
+        if !problems.contains(problem) { problems.append(problem) }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

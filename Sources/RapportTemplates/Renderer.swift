@@ -1,0 +1,180 @@
+/// Renders a compiled program into one byte buffer. No Foundation, no dynamic casts.
+struct Renderer {
+    private let program: Program
+    private var frames: [TemplateValue]
+    private var loops: [(index: Int, count: Int)] = []
+    private var indent: [UInt8] = []
+    private var lineStart = true
+    var output: [UInt8] = []
+
+    init(program: Program, root: TemplateValue, capacity: Int) {
+        self.program = program
+        self.frames = [root]
+        frames.reserveCapacity(16)
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func run() { render(program.entry) }
+
+    private mutating func render(_ body: Int) {
+        for node in program.bodies[body] {
+            switch node {
+            case .text(let bytes):
+                if indent.isEmpty { output.append(contentsOf: bytes) } else { writeIndented(bytes) }
+            case .value(let lookup, let escaped):
+                write(resolve(lookup), escaped: escaped)
+            case .section(let lookup, let inverted, let pushes, let inner):
+                let value = resolve(lookup)
+                if inverted {
+                    if !value.isTruthy { render(inner) }
+                } else if case .list(let list) = value {
+                    let count = list.count
+                    loops.append((0, count))
+                    for index in 0..<count {
+                        loops[loops.count - 1].index = index
+                        frames.append(list.element(at: index))
+                        render(inner)
+                        frames.removeLast()
+                    }
+                    loops.removeLast()
+                } else if value.isTruthy {
+                    if pushes { frames.append(value) }
+                    render(inner)
+                    if pushes { frames.removeLast() }
+                }
+            case .indented(let more, let firstLine, let inner):
+                let saved = indent
+                indent += more
+                if firstLine { lineStart = true } else if !more.isEmpty { lineStart = false }
+                render(inner)
+                indent = saved
+            case .call(let inner):
+                render(inner)
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    private func resolve(_ lookup: Lookup) -> TemplateValue {
+        switch lookup {
+        case .top:
+            return frames[frames.count - 1]
+        case .frame(let depth, let steps):
+            var value = frames[depth]
+            for step in steps {
+                switch step {
+                case .field(let index):
+                    guard case .view(let view) = value else { return .null }
+                    value = view.templateValue(at: index)
+                case .name(let name):
+                    guard let found = Self.field(name, of: value) else { return .null }
+                    value = found
+                }
+            }
+            return value
+        case .search(let names):
+            var value: TemplateValue = .null
+            var found = false
+            for depth in frames.indices.reversed() {
+                if let hit = Self.field(names[0], of: frames[depth]) { value = hit; found = true; break }
+            }
+            guard found else { return .null }
+            for name in names.dropFirst() {
+                guard let next = Self.field(name, of: value) else { return .null }
+                value = next
+            }
+            return value
+        case .loop(let property):
+            guard let loop = loops.last else { return .null }
+            switch property {
+            case .first: return .flag(loop.index == 0)
+            case .last: return .flag(loop.index == loop.count - 1)
+            case .index: return .number(loop.index)
+            case .even: return .flag(loop.index & 1 == 0)
+            case .odd: return .flag(loop.index & 1 == 1)
+            }
+        case .transform(let transform, let inner):
+            return Self.apply(transform, to: resolve(inner))
+        }
+    }
+
+    /// A field by name: of a view without a schema, of a table of strings, or of a view with one.
+    static func field(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .object(let fields): return fields[name]
+        case .strings(let table): return table[name].map(TemplateValue.text)
+        case .view(let view):
+            return type(of: view).templateSchema.index(of: name).map(view.templateValue(at:))
+        default: return nil
+        }
+    }
+
+    static func apply(_ transform: Transform, to value: TemplateValue) -> TemplateValue {
+        switch transform {
+        case .empty:
+            switch value {
+            case .null: return .flag(true)
+            case .list(let list): return .flag(list.count == 0)
+            case .text(let text): return .flag(text.isEmpty)
+            case .strings(let table): return .flag(table.isEmpty)
+            case .object(let fields): return .flag(fields.isEmpty)
+            default: return .flag(false)
+            }
+        case .count:
+            switch value {
+            case .list(let list): return .number(list.count)
+            case .text(let text): return .number(text.count)
+            default: return .null
+            }
+        case .uppercased, .lowercased, .capitalized, .reversed:
+            guard case .text(let text) = value else {
+                if transform == .reversed, case .list(let list) = value {
+                    return .list(ValueList((0..<list.count).reversed().map(list.element(at:))))
+                }
+                return value
+            }
+            switch transform {
+            case .uppercased: return .text(text.uppercased())
+            case .lowercased: return .text(text.lowercased())
+            case .capitalized: return .text(text.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " "))
+            default: return .text(String(text.reversed()))
+            }
+        }
+    }
+
+    // MARK: - Output
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let text):
+            if text.isEmpty { return }
+            startLine()
+            if escaped { MarkupEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .number(let number):
+            startLine()
+            output.append(contentsOf: String(number).utf8)
+        case .flag(let flag):
+            startLine()
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null, .view, .list, .strings, .object:
+            return
+        }
+    }
+
+    /// Before a value at the start of an indented line: the indentation.
+    private mutating func startLine() {
+        if lineStart, !indent.isEmpty { output.append(contentsOf: indent) }
+        lineStart = false
+    }
+
+    /// Template text in indented content: the indentation before each line that has anything.
+    private mutating func writeIndented(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if lineStart { output.append(contentsOf: indent); lineStart = false }
+            output.append(byte)
+            if byte == 0x0A { lineStart = true }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// A problem in a template, at its file, line and column (columns count Unicode scalars, from 1).
+public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public var description: String { "\(path):\(line):\(column): error: \(message)" }
+}
+
+/// Every template of a theme, parsed once; partials and parents are found among them by name.
+public struct TemplateLibrary: Sendable {
+    /// One template's text as parsed, with what locates a byte offset of it.
+    struct Parsed: Sendable {
+        let name: String
+        let path: String
+        let syntax: [Syntax]
+        /// Byte offsets where each line starts, and the text, to count columns in scalars.
+        let lineStarts: [Int]
+        let source: [UInt8]
+
+        func problem(_ message: String, at offset: Int) -> TemplateProblem {
+            var line = 0
+            var low = 0, high = lineStarts.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { line = middle; low = middle + 1 } else { high = middle - 1 }
+            }
+            let start = lineStarts[line]
+            let column = source[start..<min(offset, source.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return TemplateProblem(path: path, line: line + 1, column: column, message: message)
+        }
+    }
+
+    let parsed: [String: Parsed]
+    /// The syntax errors of the templates, each at its place.
+    public let problems: [TemplateProblem]
+
+    /// Parses each template: `name` is what partials and parents call it by, `path` where messages point.
+    public init(templates: [(name: String, path: String, text: String)]) {
+        var parsed: [String: Parsed] = [:]
+        var problems: [TemplateProblem] = []
+        for template in templates {
+            let source = Array(template.text.utf8)
+            var lineStarts = [0]
+            for (offset, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+            do {
+                let syntax = try Parser.parse(source)
+                parsed[template.name] = Parsed(name: template.name, path: template.path, syntax: syntax, lineStarts: lineStarts, source: source)
+            } catch {
+                let located = Parsed(name: template.name, path: template.path, syntax: [], lineStarts: lineStarts, source: source)
+                problems.append(located.problem(error.message, at: error.offset))
+            }
+        }
+        self.parsed = parsed
+        self.problems = problems
+    }
+
+    /// The names of the templates that parsed.
+    public var names: Set<String> { Set(parsed.keys) }
+
+    /// Compiles template `name` for views of `schema`: every name it uses, through its partials and parents,
+    /// must be a field there (or of the sections it opens). Without a schema, names are looked up when rendering.
+    public func compile(_ name: String, for schema: TemplateSchema?) -> (template: CompiledTemplate?, problems: [TemplateProblem]) {
+        guard let file = parsed[name] else {
+            return (nil, [TemplateProblem(path: name, line: 1, column: 1, message: "there is no template '\(name)'")])
+        }
+        var compiler = Compiler(library: self, root: schema.map(TemplateKind.view) ?? .dynamic, viewName: schema?.name ?? name)
+        let entry = compiler.compileEntry(file)
+        guard compiler.problems.isEmpty else { return (nil, compiler.problems) }
+        return (CompiledTemplate(program: Program(bodies: compiler.bodies, entry: entry)), [])
+    }
+}
+
+/// A template ready to render: names resolved, partials and parents in place.
+public struct CompiledTemplate: Sendable {
+    let program: Program
+
+    /// The template rendered with `root` at the bottom of the context, as UTF-8 bytes.
+    public func render(_ root: TemplateValue, capacity: Int = 8192) -> [UInt8] {
+        var renderer = Renderer(program: program, root: root, capacity: capacity)
+        renderer.run()
+        return renderer.output
+    }
+
+    public func render(_ view: some TemplateView, capacity: Int = 8192) -> [UInt8] {
+        render(.view(view), capacity: capacity)
+    }
+}
