@@ -235,8 +235,22 @@ struct Compiler {
             var fixed = components
             fixed[component] = suggestion
             message += "; did you mean '\(fixed.joined(separator: "."))'?"
+        } else if component == 0, let owner = fieldOwning(components[0]) {
+            // `{{title}}` where `page.title` is meant.
+            message += "; did you mean '\(([owner] + components).joined(separator: "."))'?"
         }
         report(message, at: at, in: file)
+    }
+
+    /// A view field of a frame in context that has a field `name` (`page` for `title`), the innermost first.
+    private func fieldOwning(_ name: String) -> String? {
+        for frame in frames.reversed() {
+            guard case .view(let schema) = frame else { continue }
+            for field in schema.fields {
+                if case .view(let inner) = field.kind, inner.index(of: name) != nil { return field.name }
+            }
+        }
+        return nil
     }
 
     /// `{{page.body}}` renders nothing: a view or a list is not a text.

@@ -7,7 +7,7 @@ public enum Suggestions {
         if best.1 <= limit { return best.0 }
         // A word cut short or run on ("budget" for "budget_eur") is a typo too.
         let lowered = word.lowercased()
-        return candidates.sorted().first { lowered.count >= 4 && ($0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())) }
+        return candidates.sorted().first { lowered.count >= 4 && $0.count >= 3 && ($0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())) }
     }
 
     /// Levenshtein distance over characters.

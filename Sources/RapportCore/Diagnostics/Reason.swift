@@ -44,6 +44,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case unusedI18nKey(String)
     case i18nValueNotText(String)
     case templateSyntax(String)
+    /// A name, partial or parent that the compiled template cannot resolve (the message says which and suggests).
+    case templateName(String)
     case missingTemplate(String)
 
     // MARK: The site graph
@@ -119,6 +121,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .unusedI18nKey(let key): return "the interface string '\(key)' is used by no template"
         case .i18nValueNotText(let key): return "the interface string '\(key)' must be text"
         case .templateSyntax(let problem): return "template syntax error: \(problem)"
+        case .templateName(let problem): return problem
         case .missingTemplate(let name): return "the theme has no template '\(name).mustache'"
 
         case .unknownRegion(let region, let known):

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import RapportTemplates
 
 /// A file of the built site: its path under the output folder and its bytes.
 public struct RenderedFile: Sendable, Equatable {
@@ -9,6 +10,11 @@ public struct RenderedFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.path = path
         self.contents = .bytes(Array(text.utf8))
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = .bytes(bytes)
     }
 
     init(path: String, contents: SourceFile.Contents) {
@@ -55,7 +61,9 @@ public struct SiteRenderer: Sendable {
 
     /// The same renderer over another graph of the same site (the preview's edits).
     func replacingSite(_ site: Site) -> SiteRenderer {
-        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
+        var renderer = SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
+        renderer.engine = engine
+        return renderer
     }
 
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
@@ -116,7 +124,7 @@ public struct SiteRenderer: Sendable {
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
         let chrome = makeChrome(for: id, linker: linker)
         let t = strings[page.language]?.strings ?? [:]
-        let html: String?
+        let html: [UInt8]
         switch page.kind {
         case .country:
             html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker, idPrefix: "")), "country")
@@ -137,18 +145,25 @@ public struct SiteRenderer: Sendable {
                 ? makeCountryView(id, body: BodyView(intro: printBody, rest: nil), linker: printLinker, idPrefix: prefix) : nil
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind == .region,
                                            body: printBody, country: country)
-            printSection = render(PageContext(chrome: chrome, t: t, page: section), "print-section")
+            printSection = String(decoding: render(PageContext(chrome: chrome, t: t, page: section), "print-section"), as: UTF8.self)
         } else {
             printSection = markdown.printHTML
         }
         let searchEntry = SearchIndex.entry(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
-        return PageResult(file: RenderedFile(path: url + "index.html", text: html ?? ""), diagnostics: log.items,
+        return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
                           headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked,
                           printSection: printSection, searchEntry: searchEntry)
     }
 
-    private func render<Content>(_ context: PageContext<Content>, _ template: String) -> String? {
-        theme.library.render(context, withTemplate: template)
+    /// Which engine renders: the compiled one; swift-mustache only while the migration test compares the two.
+    enum Engine: Sendable { case compiled, swiftMustache }
+    var engine: Engine = .compiled
+
+    private func render<Content: TemplateView>(_ context: PageContext<Content>, _ template: String) -> [UInt8] {
+        switch engine {
+        case .compiled: theme.compiled[template]?.render(context) ?? []
+        case .swiftMustache: Array((theme.library.render(context, withTemplate: template) ?? "").utf8)
+        }
     }
 
     func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String) -> CountryView {
@@ -230,7 +245,7 @@ public struct SiteRenderer: Sendable {
         let editions = editionLinks(language, current: nil, linker: linker)
         let pages = (site.standalonePages[language] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
         let view = LanguageHomeView(title: siteTitle(language), latest: editions.first, editions: editions, pages: pages)
-        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "home") ?? "")
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "home"))
     }
 
     /// `/index.html`: a page in the default language that leads there without JavaScript.
@@ -246,7 +261,7 @@ public struct SiteRenderer: Sendable {
         }
         let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(latest($0.code)), lang: $0.code) }
         let view = RootView(target: linker.href(latest(language)), languages: languages)
-        return RenderedFile(path: "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "root") ?? "")
+        return RenderedFile(path: "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "root"))
     }
 
     /// `/<lang>/404.html`, and `/404.html` in the default language: served at any URL, so links start at the base path.
@@ -256,7 +271,7 @@ public struct SiteRenderer: Sendable {
         let chrome = makeChrome(language: language, url: nil, translations: [:], title: title, description: nil,
                                 edition: nil, linker: linker, notFoundPages: true)
         let path = atRoot ? "404.html" : "\(language)/404.html"
-        return RenderedFile(path: path, text: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), "404") ?? "")
+        return RenderedFile(path: path, bytes: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), "404"))
     }
 
     // MARK: - Pages of an edition made from its countries
@@ -273,7 +288,7 @@ public struct SiteRenderer: Sendable {
             let view = GoalPageView(number: goal.number, name: goal.name(in: language), colour: goal.colour, edition: edition, countries: members)
             let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(goal.number). \(goal.name(in: language))",
                                              linker: linker, translations: editionTranslations(edition) { "\($0)/\(edition)/goals/\(goal.number)/" })
-            return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "goal") ?? "")
+            return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "goal"))
         }
     }
 
@@ -314,7 +329,7 @@ public struct SiteRenderer: Sendable {
         let view = ComparisonView(edition: edition, rows: rows, notes: notes, hasNotes: !notes.isEmpty)
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(t["comparison_title"] ?? "") \(edition)",
                                          linker: linker, translations: editionTranslations(edition) { "\($0)/\(edition)/key-data/" })
-        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t, page: view), "comparison") ?? "")
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t, page: view), "comparison"))
     }
 
     /// `/<lang>/<year>/print/`: the edition's home text, then each region followed by its countries, then the
@@ -333,7 +348,7 @@ public struct SiteRenderer: Sendable {
                              sections: order.compactMap(section))
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
                                          translations: editionTranslations(edition) { "\($0)/\(edition)/print/" })
-        return RenderedFile(path: url + "index.html", text: render(PageContext(chrome: chrome, t: t(language), page: view), "print") ?? "")
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "print"))
     }
 
     /// `/<lang>/search.json`: the entries of the language's pages, in page order.

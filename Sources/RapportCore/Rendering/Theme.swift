@@ -1,21 +1,42 @@
 import Mustache
+import RapportTemplates
 
-/// Stage "templates": the theme's Mustache templates, parsed once, and the interface strings they use.
+/// Stage "templates": the theme's Mustache templates, parsed and compiled once for the views they render, and
+/// the interface strings they use. Every name a template uses is checked here, against its view.
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
     public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
                                            "goal", "comparison", "print", "print-section"]
 
+    /// The templates that pages are rendered with, and the schema of each one's context.
+    static let entries: [(name: String, schema: TemplateSchema)] = [
+        ("country", PageContext<CountryView>.schema(for: "country")),
+        ("region", PageContext<RegionView>.schema(for: "region")),
+        ("edition", PageContext<EditionView>.schema(for: "edition")),
+        ("page", PageContext<StandaloneView>.schema(for: "page")),
+        ("home", PageContext<LanguageHomeView>.schema(for: "home")),
+        ("root", PageContext<RootView>.schema(for: "root")),
+        ("404", PageContext<NotFoundView>.schema(for: "404")),
+        ("goal", PageContext<GoalPageView>.schema(for: "goal")),
+        ("comparison", PageContext<ComparisonView>.schema(for: "comparison")),
+        ("print", PageContext<PrintView>.schema(for: "print")),
+        ("print-section", PageContext<PrintSectionView>.schema(for: "print-section")),
+    ]
+
+    /// The compiled templates, by name.
+    let compiled: [String: CompiledTemplate]
+    /// swift-mustache's library of the same templates, while the migration test compares both engines.
     public let library: MustacheLibrary
     /// Every `t.KEY` the templates use, with where it is first used.
     public let stringUses: [String: SourceLocation]
 
-    /// Parses `templates/*.mustache`; partials and parents are found by file name.
+    /// Parses `templates/*.mustache` (partials and parents are found by file name), then compiles each page
+    /// template against its view: a name no view has, a missing partial or parent, is an error at its tag.
     public static func load(templates: [SourceFile]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .templates)
         HTMLBytesContentType.registered
-        var library = MustacheLibrary()
-        var names: Set<String> = [], broken: Set<String> = []
+        var mustache = MustacheLibrary()
+        var sources: [(name: String, path: String, text: String)] = []
         var uses: [String: SourceLocation] = [:]
         for file in templates {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
@@ -24,26 +45,31 @@ public struct Theme: Sendable {
             case .success(let source): text = source.text
             case .failure(let diagnostic): log.append(contentsOf: [diagnostic]); continue
             }
-            do {
-                library.register(try MustacheTemplate(string: HTMLBytesContentType.pragma + text), named: name)
-                names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                broken.insert(name)
-                log.error(.templateSyntax(explain(error.error)),
-                          at: SourceLocation(path: file.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
-            } catch {
-                broken.insert(name)
-                log.error(.templateSyntax("\(error)"), at: SourceLocation(path: file.path))
-            }
+            sources.append((name, file.path, text))
+            if let template = try? MustacheTemplate(string: HTMLBytesContentType.pragma + text) { mustache.register(template, named: name) }
             for (key, location) in stringKeys(in: text, path: file.path) where uses[key] == nil {
                 uses[key] = location
             }
         }
-        for name in requiredTemplates where !names.contains(name) && !broken.contains(name) {
+        let library = TemplateLibrary(templates: sources)
+        for problem in library.problems {
+            log.error(.templateSyntax(problem.message), at: SourceLocation(path: problem.path, line: problem.line, column: problem.column))
+        }
+        let broken = Set(library.problems.map { String($0.path.split(separator: "/").last!.dropLast(".mustache".count)) })
+        for name in requiredTemplates where !library.names.contains(name) && !broken.contains(name) {
             log.error(.missingTemplate(name), at: SourceLocation(path: "templates/\(name).mustache"))
         }
+        var compiled: [String: CompiledTemplate] = [:]
+        var reported: Set<TemplateProblem> = []
+        for entry in entries where library.names.contains(entry.name) {
+            let (template, problems) = library.compile(entry.name, for: entry.schema)
+            compiled[entry.name] = template
+            for problem in problems where reported.insert(problem).inserted {
+                log.error(.templateName(problem.message), at: SourceLocation(path: problem.path, line: problem.line, column: problem.column))
+            }
+        }
         guard !log.items.hasErrors else { return (nil, log.items) }
-        return (Theme(library: library, stringUses: uses), log.items)
+        return (Theme(compiled: compiled, library: mustache, stringUses: uses), log.items)
     }
 
     /// swift-mustache's parser errors in words.

@@ -159,11 +159,32 @@ struct DiagnosticTests {
         ])
     }
 
+    @Test("a name no view has is an error at its tag, with the closest name suggested")
+    func templateNames() {
+        let outcome = TestSite([
+            "templates/page.mustache": "{{<base}}{{$main}}\nÉté : {{page.titel}}|{{#page.body}}{{intro}}{{itnro}}{{/page.body}}{{title}}{{/main}}{{/base}}",
+            "templates/home.mustache": "{{<base}}{{$main}}{{> bdy}}{{#chrome.switcher}}{{^first()}},{{/first()}}{{/chrome.switcher}}{{first()}}{{/main}}{{/base}}",
+            "templates/goal.mustache": "{{<basis}}{{/basis}}{{page.countries}}{{shout(page.name)}}",
+            "templates/body.mustache": "{{{page.body.intro}}}",
+        ]).build()
+        #expect(outcome.messages == [
+            "templates/goal.mustache:1:1: error: there is no template 'basis' for this parent; did you mean 'base'?",
+            "templates/goal.mustache:1:21: error: 'page.countries' is a list, not a text: use it as a section ({{#page.countries}}…{{/page.countries}})",
+            "templates/goal.mustache:1:39: error: 'shout(page.name)' is not a transform the templates know (first(), last(), index(), even(), odd(), empty(…), count(…), uppercased(…), lowercased(…), capitalized(…), reversed(…))",
+            "templates/home.mustache:1:19: error: there is no template 'bdy' for this partial; did you mean 'body'?",
+            "templates/home.mustache:1:93: error: 'first()' is used outside a list section",
+            "templates/page.mustache:2:7: error: 'page.titel' is not a name of the page view; did you mean 'page.title'?",
+            "templates/page.mustache:2:45: error: 'itnro' is not a name of the page view; did you mean 'intro'?",
+            "templates/page.mustache:2:68: error: 'title' is not a name of the page view; did you mean 'page.title'?",
+        ])
+        #expect(!outcome.succeeded)
+    }
+
     @Test("a template syntax error is located in the template")
     func templateSyntax() {
         let outcome = TestSite(["templates/page.mustache": "{{<base}}{{$main}}\n{{#page.title}}{{/main}}{{/base}}"]).build()
         #expect(outcome.messages == [
-            "templates/page.mustache:2:19: error: template syntax error: this closing tag does not match the section it closes",
+            "templates/page.mustache:2:16: error: template syntax error: '{{/main}}' does not match '{{#page.title}}', the section it closes",
         ])
         #expect(!outcome.succeeded)
     }
