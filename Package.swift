@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
@@ -31,7 +30,6 @@ let package = Package(
                 "CCmark",
                 "RapportTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Runs CommonMark spec examples (JSON, fetched by scripts/verify) through Rapport's Markdown stage.
@@ -69,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", "RapportTestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RapportCore", "RapportTemplates", "RapportTestSupport"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         // Mutates the fixture site at random (seeded) and builds it: no crash, no hang, last good output intact.

@@ -6,8 +6,6 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Replaces site.yaml's `base_url` (a deployment under another address or sub-path).
     public var baseURL: String?
-    /// The template engine (swift-mustache only while the migration test compares it with the compiled one).
-    var engine: SiteRenderer.Engine = .compiled
 
     public init(strict: Bool = false, baseURL: String? = nil) {
         self.strict = strict
@@ -102,8 +100,7 @@ public enum SiteBuilder {
 
         // MARK: Rendering
         let assets = publishedAssets(source.assets)
-        var renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys))
-        renderer.engine = options.engine
+        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys))
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         let sink = failing ? nil : output

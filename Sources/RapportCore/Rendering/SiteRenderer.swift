@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import RapportTemplates
 
 /// A file of the built site: its path under the output folder and its bytes.
@@ -61,9 +60,7 @@ public struct SiteRenderer: Sendable {
 
     /// The same renderer over another graph of the same site (the preview's edits).
     func replacingSite(_ site: Site) -> SiteRenderer {
-        var renderer = SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
-        renderer.engine = engine
-        return renderer
+        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
     }
 
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
@@ -155,15 +152,9 @@ public struct SiteRenderer: Sendable {
                           printSection: printSection, searchEntry: searchEntry)
     }
 
-    /// Which engine renders: the compiled one; swift-mustache only while the migration test compares the two.
-    enum Engine: Sendable { case compiled, swiftMustache }
-    var engine: Engine = .compiled
-
+    /// The page's HTML: its context rendered with the compiled template (every template of `Theme.entries` is compiled).
     private func render<Content: TemplateView>(_ context: PageContext<Content>, _ template: String) -> [UInt8] {
-        switch engine {
-        case .compiled: theme.compiled[template]?.render(context) ?? []
-        case .swiftMustache: Array((theme.library.render(context, withTemplate: template) ?? "").utf8)
-        }
+        theme.compiled[template]?.render(context) ?? []
     }
 
     func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String) -> CountryView {
@@ -603,7 +594,7 @@ enum LinkTarget {
 
 /// Escaping for XML text and attribute values (the sitemap, the preview's overlay).
 public enum XML {
-    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text, apostrophe: "&apos;") }
+    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text, xml: true) }
 }
 
 extension Site {

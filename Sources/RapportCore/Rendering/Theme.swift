@@ -1,4 +1,3 @@
-import Mustache
 import RapportTemplates
 
 /// Stage "templates": the theme's Mustache templates, parsed and compiled once for the views they render, and
@@ -25,8 +24,6 @@ public struct Theme: Sendable {
 
     /// The compiled templates, by name.
     let compiled: [String: CompiledTemplate]
-    /// swift-mustache's library of the same templates, while the migration test compares both engines.
-    public let library: MustacheLibrary
     /// Every `t.KEY` the templates use, with where it is first used.
     public let stringUses: [String: SourceLocation]
 
@@ -34,8 +31,6 @@ public struct Theme: Sendable {
     /// template against its view: a name no view has, a missing partial or parent, is an error at its tag.
     public static func load(templates: [SourceFile]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .templates)
-        HTMLBytesContentType.registered
-        var mustache = MustacheLibrary()
         var sources: [(name: String, path: String, text: String)] = []
         var uses: [String: SourceLocation] = [:]
         for file in templates {
@@ -46,7 +41,6 @@ public struct Theme: Sendable {
             case .failure(let diagnostic): log.append(contentsOf: [diagnostic]); continue
             }
             sources.append((name, file.path, text))
-            if let template = try? MustacheTemplate(string: HTMLBytesContentType.pragma + text) { mustache.register(template, named: name) }
             for (key, location) in stringKeys(in: text, path: file.path) where uses[key] == nil {
                 uses[key] = location
             }
@@ -69,23 +63,7 @@ public struct Theme: Sendable {
             }
         }
         guard !log.items.hasErrors else { return (nil, log.items) }
-        return (Theme(compiled: compiled, library: mustache, stringUses: uses), log.items)
-    }
-
-    /// swift-mustache's parser errors in words.
-    static func explain(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to a parent or block"
-        case .illegalTokenInsideInheritSection: return "only blocks ({{$name}}) may stand inside a parent ({{<name}})"
-        case .textInsideInheritSection: return "only blocks ({{$name}}) may stand inside a parent ({{<name}})"
-        case .invalidConfigVariableSyntax: return "the configuration tag is malformed"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        }
+        return (Theme(compiled: compiled, stringUses: uses), log.items)
     }
 
     /// The `t.KEY` names of a template's tags (`{{t.key}}`, `{{#t.key}}` …), in order, with their places.

@@ -1,32 +1,35 @@
-import Mustache
+import RapportTemplates
 import Testing
 @testable import RapportCore
 
-/// The direct lookups must answer for every stored property, or a template would silently render nothing.
+/// Each view's schema names every stored property, in order, and answers each with a value of the kind it declares:
+/// a property missing from the table could not be named by a template.
 @Suite("View lookups")
 struct ViewLookupTests {
-    /// Every stored property of `value` (by `Mirror`) is found by `child(named:)`.
-    func assertComplete(_ value: some MustacheParent, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        for child in Mirror(reflecting: value).children {
-            guard let label = child.label else { continue }
-            let isNilOptional: Bool = {
-                let mirror = Mirror(reflecting: child.value)
-                return mirror.displayStyle == .optional && mirror.children.isEmpty
-            }()
-            if !isNilOptional {
-                #expect(value.child(named: label) != nil, "\(type(of: value)).\(label)", sourceLocation: sourceLocation)
+    func assertComplete<V: TemplateView>(_ value: V, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let labels = Mirror(reflecting: value).children.compactMap(\.label)
+        let schema = V.templateSchema
+        #expect(schema.fields.map(\.name) == labels, "\(V.self)", sourceLocation: sourceLocation)
+        for (index, field) in schema.fields.enumerated() {
+            let answer = value.templateValue(at: index)
+            let matches: Bool = switch (field.kind, answer) {
+            case (.text, .text), (.html, .text), (.flag, .flag), (.number, .number), (.view, .view), (.list, .list), (.strings, .strings): true
+            default: false
             }
+            #expect(matches, "\(V.self).\(field.name) answers \(answer) for \(field.kind)", sourceLocation: sourceLocation)
         }
     }
 
+    static let link = LinkView(label: "l", href: "h", current: true, lang: "en")
+    static let chrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
+                                   alternates: [AlternateView(hreflang: "en", href: "h")], root: "../", homeHref: "h",
+                                   switcher: [link], editions: [link], privacyHref: "p", accessibilityHref: "a",
+                                   privacyBanner: true, searchIndexHref: "s")
+
     @Test("every view answers every documented name")
     func complete() {
-        let link = LinkView(label: "l", href: "h", current: true, lang: "en")
+        let link = Self.link, chrome = Self.chrome
         let body = BodyView(intro: "i", rest: "r")
-        let chrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
-                                alternates: [AlternateView(hreflang: "en", href: "h")], root: "../", homeHref: "h",
-                                switcher: [link], editions: [link], privacyHref: "p", accessibilityHref: "a",
-                                privacyBanner: true, searchIndexHref: "s")
         assertComplete(chrome)
         assertComplete(link)
         assertComplete(AlternateView(hreflang: "en", href: "h"))
@@ -60,6 +63,13 @@ struct ViewLookupTests {
         assertComplete(LanguageHomeView(title: "t", latest: link, editions: [link], pages: [link]))
         assertComplete(RootView(target: "t", languages: [link]))
         assertComplete(NotFoundView(title: "t"))
-        assertComplete(PageContext(chrome: chrome, t: ["k": "v"], page: NotFoundView(title: "t")))
+        let context = PageContext(chrome: chrome, t: ["k": "v"], page: NotFoundView(title: "t"))
+        #expect(PageContext<NotFoundView>.schema(for: "404").fields.map(\.name) == Mirror(reflecting: context).children.compactMap(\.label))
+        #expect((0..<3).map { index -> Bool in
+            switch (index, context.templateValue(at: index)) {
+            case (0, .view), (1, .strings), (2, .view): true
+            default: false
+            }
+        } == [true, true, true])
     }
 }
