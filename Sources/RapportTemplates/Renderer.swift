@@ -3,6 +3,8 @@ struct Renderer {
     private let program: Program
     private var frames: [TemplateValue]
     private var loops: [(index: Int, count: Int)] = []
+    /// The root's fields that are views, each boxed once per render (`page.title`, `chrome.root` … read them often).
+    private var rootFields: [TemplateValue?] = []
     private var indent: [UInt8] = []
     private var lineStart = true
     var output: [UInt8] = []
@@ -56,13 +58,18 @@ struct Renderer {
 
     // MARK: - Values
 
-    private func resolve(_ lookup: Lookup) -> TemplateValue {
+    private mutating func resolve(_ lookup: Lookup) -> TemplateValue {
         switch lookup {
         case .top:
             return frames[frames.count - 1]
         case .frame(let depth, let steps):
             var value = frames[depth]
-            for step in steps {
+            var rest = steps[...]
+            if depth == 0, steps.count > 1, case .field(let index) = steps[0] {
+                value = rootField(index)
+                rest = steps.dropFirst()
+            }
+            for step in rest {
                 switch step {
                 case .field(let index):
                     guard case .view(let view) = value else { return .null }
@@ -97,6 +104,15 @@ struct Renderer {
         case .transform(let transform, let inner):
             return Self.apply(transform, to: resolve(inner))
         }
+    }
+
+    private mutating func rootField(_ index: Int) -> TemplateValue {
+        if index < rootFields.count, let known = rootFields[index] { return known }
+        guard case .view(let root) = frames[0] else { return .null }
+        let value = root.templateValue(at: index)
+        if index >= rootFields.count { rootFields += Array(repeating: nil, count: index + 1 - rootFields.count) }
+        rootFields[index] = value
+        return value
     }
 
     /// A field by name: of a view without a schema, of a table of strings, or of a view with one.

@@ -82,7 +82,9 @@ extension Rapport {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }
-            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL), output: staged)
+            let progress = ProgressLine()
+            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL, progress: progress.update),
+                                       output: staged, progress: progress)
             guard outcome.succeeded else {
                 staged.discard()
                 throw ExitCode.failure
@@ -93,7 +95,7 @@ extension Rapport {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }
-            print("Built \(outcome.pageCount) pages into \(outputURL.path)")
+            print("Built \(ProgressLine.grouped(outcome.pageCount)) pages in \(progress.elapsed) into \(outputURL.path)")
         }
     }
 
@@ -116,12 +118,13 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
-    static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil) -> BuildOutcome {
+    static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil, progress: ProgressLine? = nil) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let source = SiteSource.read(root: site.rootURL)
         let read = StageTiming(stage: "read", duration: clock.now - start)
         let outcome = SiteBuilder.build(source, options: options, output: output)
+        progress?.finish()
         if ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1" {
             for timing in [read] + outcome.timings {
                 let memory = timing.residentBytes.map { ", \($0 / 1_048_576) MiB resident" } ?? ""

@@ -16,10 +16,11 @@ struct CommandLineTests {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func rapport(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
+    func rapport(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                 executable: URL = CommandLineTests.executable, arguments other: [String]? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        process.executableURL = executable
+        process.arguments = other ?? arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
@@ -34,6 +35,25 @@ struct CommandLineTests {
     func siteCopy() throws -> URL { try TestFolders.copyOfRepositorySite("rapport-cli") }
 
     func snapshot(of folder: URL) throws -> [String: Data] { try TestFolders.snapshot(of: folder) }
+
+    @Test("on a terminal, a long build shows its progress on one line, then says how many pages in how long")
+    func progressLine() throws {
+        let root = try siteCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // `script` runs the build on a pseudo-terminal; the line appears at once with RAPPORT_PROGRESS_AFTER_MS=0.
+        let command = "\(Self.executable.path) build --root \(root.path)"
+        let onTerminal = try rapport([], in: root, environment: ["RAPPORT_PROGRESS_AFTER_MS": "0"],
+                                     executable: URL(fileURLWithPath: "/usr/bin/script"), arguments: ["-qec", command, "/dev/null"])
+        #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("Building: "), "\(onTerminal.stdout.debugDescription)")
+        #expect(onTerminal.stdout.contains(" pages\r\u{1B}[2K"), "the line is erased before the final line")
+        let erased = try #require(onTerminal.stdout.range(of: " pages\r\u{1B}[2K", options: .backwards))
+        #expect(onTerminal.stdout[erased.upperBound...].replacingOccurrences(of: "\r\n", with: "\n").wholeMatch(of: /Built \d+ pages in \d+\.\d\d s into \S+\n/) != nil, "\(onTerminal.stdout.debugDescription)")
+        // Not a terminal: no progress line, only the final one.
+        let piped = try rapport(["build"], in: root, environment: ["RAPPORT_PROGRESS_AFTER_MS": "0"])
+        #expect(piped.stderr == "")
+        #expect(piped.stdout.wholeMatch(of: /Built \d+ pages in \d+\.\d\d s into .*\n/) != nil, "\(piped.stdout)")
+    }
 
     @Test("the repository's report builds under --strict: both editions in both languages")
     func buildsTheReport() throws {

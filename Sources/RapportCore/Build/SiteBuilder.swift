@@ -6,10 +6,13 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Replaces site.yaml's `base_url` (a deployment under another address or sub-path).
     public var baseURL: String?
+    /// Told how many content pages are rendered so far, of how many (from the rendering threads, now and then).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    public init(strict: Bool = false, baseURL: String? = nil) {
+    public init(strict: Bool = false, baseURL: String? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.strict = strict
         self.baseURL = baseURL
+        self.progress = progress
     }
 }
 
@@ -105,7 +108,8 @@ public enum SiteBuilder {
         let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         let sink = failing ? nil : output
         var files: [RenderedFile] = []
-        let rendered = renderPages(renderer, count: site.pages.count, to: sink, spool: sink == nil ? nil : Spool())
+        let rendered = renderPages(renderer, count: site.pages.count, to: sink, spool: sink == nil ? nil : Spool(),
+                                   progress: options.progress)
         let results = rendered.results
         for result in results {
             if sink == nil { files.append(result.file) }
@@ -201,10 +205,16 @@ public enum SiteBuilder {
     /// Renders every page on every core. With a sink, each page is written as soon as it is rendered and its
     /// HTML is not kept (a large site never sits in memory whole); with a spool too, its print section and search
     /// entry wait there instead of in memory, and `SpooledResults` gives them back.
-    static func renderPages(_ renderer: SiteRenderer, count: Int, to sink: StagedOutput?, spool: Spool? = nil) -> SpooledResults {
+    static func renderPages(_ renderer: SiteRenderer, count: Int, to sink: StagedOutput?, spool: Spool? = nil,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> SpooledResults {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
         let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
+        let done = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: count) { id in
+            defer {
+                // Every 64 pages, and the last one: often enough for a progress line, too rarely to cost anything.
+                if let progress, case let finished = done.increment(), finished % 64 == 0 || finished == count { progress(finished, count) }
+            }
             var result = renderer.renderPage(id)
             if let sink {
                 if let problem = sink.tryWrite(result.file, reportedAt: renderer.site.pages[id].file) {
@@ -363,5 +373,18 @@ extension StagedOutput {
         } catch {
             return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: path ?? file.path), stage: .output)
         }
+    }
+}
+
+/// A count shared by the rendering threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

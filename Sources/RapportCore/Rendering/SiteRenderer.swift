@@ -121,10 +121,12 @@ public struct SiteRenderer: Sendable {
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
         let chrome = makeChrome(for: id, linker: linker)
         let t = strings[page.language]?.strings ?? [:]
+        // Formatted once: the page and its print section show the same figures.
+        let keyData = page.kind == .country ? makeKeyData(id) : nil
         let html: [UInt8]
         switch page.kind {
         case .country:
-            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker, idPrefix: "")), "country")
+            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker, idPrefix: "", keyData: keyData)), "country")
         case .region:
             let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
             let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: page.edition ?? "", countries: countries)
@@ -139,7 +141,7 @@ public struct SiteRenderer: Sendable {
         if let printBody = markdown.printHTML, let printLinker, page.kind != .editionHome {
             let prefix = Self.printPrefix(of: page)
             let country = page.kind == .country
-                ? makeCountryView(id, body: BodyView(intro: printBody, rest: nil), linker: printLinker, idPrefix: prefix) : nil
+                ? makeCountryView(id, body: BodyView(intro: printBody, rest: nil), linker: printLinker, idPrefix: prefix, keyData: keyData) : nil
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind == .region,
                                            body: printBody, country: country)
             printSection = String(decoding: render(PageContext(chrome: chrome, t: t, page: section), "print-section"), as: UTF8.self)
@@ -157,12 +159,11 @@ public struct SiteRenderer: Sendable {
         theme.compiled[template]?.render(context) ?? []
     }
 
-    func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String) -> CountryView {
+    /// A country's key data, formatted for its page's locale; absent figures are left out.
+    func makeKeyData(_ id: Site.PageID) -> KeyDataView? {
         let page = site.pages[id]
         let format = formatting(page.language)
-        let country = page.country
-        let region = site.regionOfCountry[id].map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
-        let keyData = country?.keyData.map { data in
+        return page.country?.keyData.map { data in
             KeyDataView(
                 population: data.populationMillions.map { format.decimal($0) },
                 gniPerCapita: data.gniPerCapitaUSD.map { format.integer($0) },
@@ -174,6 +175,13 @@ public struct SiteRenderer: Sendable {
                 source: data.source.map { text($0, page.language) },
                 hasNote: data.year != nil || data.source != nil)
         }
+    }
+
+    func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String, keyData: KeyDataView?) -> CountryView {
+        let page = site.pages[id]
+        let format = formatting(page.language)
+        let country = page.country
+        let region = site.regionOfCountry[id].map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
         let goals = (country?.priorityAreas ?? []).map { goalView($0, language: page.language, edition: page.edition ?? "", linker: linker) }
         let otherEditions = site.sameCountryInOtherEditions(id).map { other in
             LinkView(label: site.pages[other].edition ?? "", href: linker.href(site.urls[other]), current: other == id)
