@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // One system call Swift's Glibc module does not offer: the atomic exchange of two folders (renameat2).
+        .target(name: "CRapportSystem"),
         // The template engine: Mustache compiled against typed views. No dependency, no Foundation.
         .target(name: "RapportTemplates"),
         // The core: model, loading, Markdown, site graph, rendering, output. No printing, no process globals.
@@ -28,6 +30,7 @@ let package = Package(
             name: "RapportCore",
             dependencies: [
                 "CCmark",
+                "CRapportSystem",
                 "RapportTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -32,8 +32,14 @@ public struct PreviewServer: Sendable {
                                 onReady: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "rapport.preview")
         logger.logLevel = .warning
+        let names = HostNames(host: host)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await PreviewResponder.respond(to: request, site: site)
+            // DNS rebinding: a page of another site that resolves its own name to 127.0.0.1 sends that name.
+            guard names.accepts(request.head.authority) else {
+                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "The preview answers only to its own address.\n")))
+            }
+            return await PreviewResponder.respond(to: request, site: site)
         }
         let services: [any Service] = watch ? [RebuildService(site: site, watcher: Watcher(root: root), root: root, report: report)]
                                             : [HeartbeatService(site: site)]
@@ -41,7 +47,11 @@ public struct PreviewServer: Sendable {
             responder: responder,
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
             services: services,
-            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                names.bind(port: port)
+                await onReady(port)
+            },
             logger: logger)
     }
 
@@ -113,5 +123,31 @@ struct HeartbeatService: Service {
         } onGracefulShutdown: {
             Task { await site.closeAll() }
         }
+    }
+}
+
+/// The names the preview answers to: `127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT` and the `--host` it
+/// listens on, with that port (without it when the port is 80). Anything else gets 403.
+final class HostNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private let host: String
+    private var allowed: Set<String> = []
+
+    init(host: String) { self.host = host }
+
+    /// Called once the server listens, with the port it got (port 0 picks one).
+    func bind(port: Int) {
+        let listening = host.contains(":") ? "[\(host.lowercased())]" : host.lowercased()
+        var names: Set<String> = []
+        for name in ["127.0.0.1", "localhost", "[::1]", listening] {
+            names.insert("\(name):\(port)")
+            if port == 80 { names.insert(name) }
+        }
+        lock.withLock { allowed = names }
+    }
+
+    func accepts(_ authority: String?) -> Bool {
+        guard let authority else { return false }
+        return lock.withLock { allowed.contains(authority.lowercased()) }
     }
 }

@@ -8,6 +8,7 @@ struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Builds the bilingual static website of a development-cooperation annual report.",
+        version: RapportVersion.current,
         subcommands: [Build.self, Check.self, Serve.self])
 }
 
@@ -65,12 +66,19 @@ extension Rapport {
         @Option(name: .long, help: ArgumentHelp("Replace site.yaml's base_url, e.g. https://example.org/report/.", valueName: "url"))
         var baseURL: String?
 
+        @Flag(name: .long, help: "When another build is writing into the same output folder, fail at once instead of waiting for it.")
+        var noWait = false
+
         var outputURL: URL {
             output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? site.rootURL.appendingPathComponent("output", isDirectory: true)
         }
 
         func validate() throws {
             if let refusal = OutputWriter.refusal(output: outputURL, root: site.rootURL) { throw ValidationError(refusal) }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: outputURL.path, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ValidationError("the output path \(outputURL.path) is a file, not a folder")
+            }
             if let baseURL, !ConfigLoader.validateBaseURL(baseURL) {
                 throw ValidationError("--base-url must be an absolute http(s) URL ending with '/'")
             }
@@ -78,7 +86,7 @@ extension Rapport {
 
         func run() async throws {
             let staged: StagedOutput
-            do { staged = try StagedOutput(output: outputURL) } catch {
+            do { staged = try StagedOutput(output: outputURL, waiting: noWait ? .failAtOnce : .wait) } catch {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }
@@ -135,7 +143,7 @@ enum Runner {
         for diagnostic in outcome.diagnostics {
             switch site.format {
             case .text: printError(diagnostic.description)
-            case .json: printError(DiagnosticPrinting.json(diagnostic))
+            case .json: print(DiagnosticPrinting.json(diagnostic))
             }
             if annotate { printError(DiagnosticPrinting.githubAnnotation(diagnostic)) }
         }

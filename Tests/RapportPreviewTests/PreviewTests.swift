@@ -159,6 +159,21 @@ struct PreviewTests {
         await preview.stop()
     }
 
+    @Test("the preview answers only to its own name: another Host (DNS rebinding) gets 403")
+    func hostNames() async throws {
+        let preview = try await Running.start()
+        let port = preview.port
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST:\(port)", "[::1]:\(port)"] {
+            #expect(await preview.http.get("/", host: host)?.status == 200, "\(host)")
+        }
+        for host in ["evil.example:\(port)", "127.0.0.1", "127.0.0.1:\(port + 1)", "localhost.evil.example:\(port)", "", "10.0.0.1:\(port)"] {
+            let response = await preview.http.get("/fr/2020/", host: host)
+            #expect(response?.status == 403, "\(host)")
+            #expect(response?.body.contains("Mongolie") != true)
+        }
+        await preview.stop()
+    }
+
     @Test("graceful shutdown ends open event streams at once")
     func shutdown() async throws {
         let preview = try await Running.start()

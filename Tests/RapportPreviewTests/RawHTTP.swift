@@ -22,12 +22,12 @@ struct RawHTTP {
         }
     }
 
-    func get(_ rawPath: String, headers: [String: String] = [:]) async -> Response? {
+    func get(_ rawPath: String, headers: [String: String] = [:], host: String? = nil) async -> Response? {
         let port = port
         return await Self.blocking {
             guard let socket = Self.connect(port: port) else { return nil }
             defer { close(socket) }
-            var request = "GET \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+            var request = "GET \(rawPath) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
             for (name, value) in headers { request += "\(name): \(value)\r\n" }
             request += "\r\n"
             guard Self.send(request, on: socket) else { return nil }
@@ -99,7 +99,7 @@ final class EventStream: @unchecked Sendable {
     init?(port: Int, path: String = "/__rapport/events") {
         guard let socket = RawHTTP.connect(port: port) else { return nil }
         self.socket = socket
-        guard RawHTTP.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n", on: socket) else { return nil }
+        guard RawHTTP.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n", on: socket) else { return nil }
     }
 
     deinit { close(socket) }

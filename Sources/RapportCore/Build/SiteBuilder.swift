@@ -140,7 +140,7 @@ public enum SiteBuilder {
     static func loadConfig(_ source: SiteSource, baseURL: String?) -> (SiteConfig?, [Diagnostic]) {
         let configPath = "content/site.yaml"
         guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
-            return (nil, [Diagnostic(.error, .missingKey("content/site.yaml"), at: SourceLocation(path: configPath), stage: .config)])
+            return (nil, [Diagnostic(.error, .missingSiteFile, at: SourceLocation(path: configPath), stage: .config)])
         }
         guard let bytes = configFile.contents.read() else { return (nil, [.unreadable(configPath)]) }
         switch SourceText.decode(bytes, path: configPath) {
@@ -369,6 +369,8 @@ extension StagedOutput {
     func tryWrite(_ file: RenderedFile, reportedAt path: String? = nil) -> Diagnostic? {
         do {
             try write(file)
+            return nil
+        } catch let error as OutputError where error.isSkipped {
             return nil
         } catch {
             return Diagnostic(.error, .outputFailed("\(error)"), at: SourceLocation(path: path ?? file.path), stage: .output)

@@ -68,6 +68,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Output
     case outputFailed(String)
+    /// No `content/site.yaml`: nothing says what the site is.
+    case missingSiteFile
 
     public var description: String {
         switch self {
@@ -146,6 +148,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .scriptURLInRawHTML: return "this raw HTML holds a javascript: or vbscript: URL: not allowed, even with allow_raw_html"
 
         case .outputFailed(let why): return "cannot write the output: \(why)"
+        case .missingSiteFile: return "the site has no content/site.yaml: create it (title, base_url, default_language, languages)"
         }
     }
 }

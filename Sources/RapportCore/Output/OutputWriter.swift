@@ -1,3 +1,4 @@
+import CRapportSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -42,77 +43,166 @@ public enum OutputWriter {
 
 /// A site being written: a temporary sibling of the output folder, swapped in by `commit()` or removed by
 /// `discard()`. `write` may be called from several threads at once (each file once).
+///
+/// One build at a time writes into an output folder: `StagedOutput` holds an `flock` on `.NAME.lock` beside it
+/// from its creation until `commit()` or `discard()` (a second build waits, or fails at once when asked not to
+/// wait). Holding it, it removes the `NAME.tmp-*` and `NAME.old-*` siblings that killed builds left behind: no
+/// running build can own them. The swap is one `renameat2(RENAME_EXCHANGE)` on Linux, so `output/` never stops
+/// existing; elsewhere (or where the filesystem refuses it) two renames.
 public final class StagedOutput: @unchecked Sendable {
     public let output: URL
     private let outputPath: String
     private let stagingPath: String
-    private let retiredPath: String
     private let lock = NSLock()
     /// Folders known to exist, so that each is created once (guarded by `lock`).
     private var folders: Set<String> = []
+    /// The first write that failed: the build has failed, later writes are not tried (guarded by `lock`).
+    private var failure: OutputError?
+    /// The open lock file (closing it releases the lock), or -1 once released.
+    private var lockDescriptor: Int32
 
-    public init(output: URL) throws {
+    /// Whether a second build into the same folder waits for the first, or fails at once.
+    public enum Waiting: Sendable { case wait, failAtOnce }
+
+    /// How the last `commit()` swapped the folders (the README and the tests say which).
+    public private(set) var swap: Swap?
+    public enum Swap: Sendable { case exchanged, renamedTwice, movedIn }
+
+    public init(output: URL, waiting: Waiting = .wait) throws {
         self.output = output
         outputPath = OutputWriter.normalized(output)
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
         let token = UUID().uuidString.prefix(8)
         stagingPath = "\(parent)/\(name).tmp-\(token)"
-        retiredPath = "\(parent)/\(name).old-\(token)"
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: outputPath, reason: Self.reason(error))
+        }
+        lockDescriptor = try Self.lock("\(parent)/.\(name).lock", for: outputPath, waiting: waiting)
+        do {
+            Self.removeLeftovers(of: name, in: parent)
             try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
         } catch {
-            throw OutputError(path: stagingPath, reason: (error as NSError).localizedDescription)
+            release()
+            throw OutputError(path: outputPath, reason: Self.reason(error))
         }
         folders.insert(stagingPath)
     }
 
+    deinit { release() }
+
     /// Writes one file under the staging folder: plain `write(2)` calls, no `fsync` (the swap is what must be
-    /// atomic, not each file's durability).
+    /// atomic, not each file's durability). After a failed write, others are not tried (`OutputError.skipped`).
     public func write(_ file: RenderedFile) throws {
-        let path = stagingPath + "/" + file.path
-        try makeFolder((path as NSString).deletingLastPathComponent, for: file.path)
-        switch file.contents {
-        case .bytes(let bytes):
-            try Self.writeBytes(bytes, to: path, reporting: file.path)
-        case .file(let absolutePath):
-            guard let data = FileManager.default.contents(atPath: absolutePath) else {
-                throw OutputError(path: file.path, reason: "cannot read \(absolutePath)")
+        if let failure = lock.withLock({ failure }) { throw OutputError.skipped(after: failure) }
+        do {
+            let path = stagingPath + "/" + file.path
+            try makeFolder((path as NSString).deletingLastPathComponent, for: file.path)
+            switch file.contents {
+            case .bytes(let bytes):
+                try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
+            case .file(let absolutePath):
+                guard let data = FileManager.default.contents(atPath: absolutePath) else {
+                    throw OutputError(path: file.path, reason: "cannot read \(absolutePath)")
+                }
+                try Self.writeBytes(Array(data), to: path, reporting: file.path, in: outputPath)
             }
-            try Self.writeBytes(Array(data), to: path, reporting: file.path)
+        } catch let error as OutputError {
+            lock.withLock { if failure == nil { failure = error } }
+            throw error
         }
     }
 
-    /// Replaces the output folder with the staged one.
+    /// Replaces the output folder with the staged one, then removes the old one and releases the lock.
     public func commit() throws {
+        defer { release() }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let hadOutput = manager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
-        do {
-            if hadOutput {
-                guard isDirectory.boolValue else { throw OutputError(path: outputPath, reason: "exists and is not a folder") }
-                try manager.moveItem(atPath: outputPath, toPath: retiredPath)
-            }
-            do {
-                try manager.moveItem(atPath: stagingPath, toPath: outputPath)
-            } catch {
-                if hadOutput { try? manager.moveItem(atPath: retiredPath, toPath: outputPath) }
-                throw error
-            }
-        } catch let error as OutputError {
+        if hadOutput, !isDirectory.boolValue {
             discard()
-            throw error
-        } catch {
-            discard()
-            throw OutputError(path: outputPath, reason: (error as NSError).localizedDescription)
+            throw OutputError(path: outputPath, reason: "exists and is not a folder")
         }
-        if hadOutput { try? manager.removeItem(atPath: retiredPath) }
+        guard hadOutput else {
+            guard rename(stagingPath, outputPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw OutputError(path: outputPath, reason: reason)
+            }
+            swap = .movedIn
+            return
+        }
+        // One step: the staged folder becomes the output, and the old output is left under the staging name.
+        if rapport_exchange(stagingPath, outputPath) == 0 {
+            swap = .exchanged
+            try? manager.removeItem(atPath: stagingPath)
+            return
+        }
+        // No exchange here (another system, or a filesystem without it): two renames, with a moment between them.
+        let retiredPath = stagingPath.replacingOccurrences(of: ".tmp-", with: ".old-")
+        guard rename(outputPath, retiredPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw OutputError(path: outputPath, reason: reason)
+        }
+        guard rename(stagingPath, outputPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(retiredPath, outputPath)
+            discard()
+            throw OutputError(path: outputPath, reason: reason)
+        }
+        swap = .renamedTwice
+        try? manager.removeItem(atPath: retiredPath)
     }
 
-    /// Removes the staging folder; the output folder is untouched.
+    /// Removes the staging folder and releases the lock; the output folder is untouched.
     public func discard() {
         try? FileManager.default.removeItem(atPath: stagingPath)
+        release()
+    }
+
+    private func release() {
+        lock.lock()
+        defer { lock.unlock() }
+        if lockDescriptor >= 0 {
+            close(lockDescriptor)
+            lockDescriptor = -1
+        }
+    }
+
+    // MARK: - The lock and the leftovers
+
+    private static func lock(_ path: String, for output: String, waiting: Waiting) throws -> Int32 {
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        while flock(descriptor, LOCK_EX | (waiting == .failAtOnce ? LOCK_NB : 0)) != 0 {
+            if errno == EINTR { continue }
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw busy ? OutputError(path: output, reason: "another build is writing into this folder (it holds \(path))")
+                       : OutputError(path: path, reason: reason)
+        }
+        return descriptor
+    }
+
+    /// `NAME.tmp-*` and `NAME.old-*` beside the output: what builds killed before their end left. Called with the
+    /// lock held, so none of them belongs to a running build.
+    private static func removeLeftovers(of name: String, in parent: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(name + ".tmp-") || entry.hasPrefix(name + ".old-") {
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return (error as NSError).localizedDescription
     }
 
     private func makeFolder(_ folder: String, for file: String) throws {
@@ -127,15 +217,20 @@ public final class StagedOutput: @unchecked Sendable {
         }
         for path in missing.reversed() {
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw OutputError(path: file, reason: String(cString: strerror(errno)))
+                throw OutputError(path: file, reason: Self.describe(errno, output: outputPath))
             }
             folders.insert(path)
         }
     }
 
-    private static func writeBytes(_ bytes: [UInt8], to path: String, reporting name: String) throws {
+    /// A system error in words; running out of space names the output folder, whose disk is full.
+    private static func describe(_ code: Int32, output: String) -> String {
+        code == ENOSPC ? "no space left on the disk of the output folder \(output)" : String(cString: strerror(code))
+    }
+
+    private static func writeBytes(_ bytes: [UInt8], to path: String, reporting name: String, in output: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: name, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OutputError(path: name, reason: describe(errno, output: output)) }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
@@ -144,7 +239,7 @@ public final class StagedOutput: @unchecked Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(path: name, reason: String(cString: strerror(errno)))
+                throw OutputError(path: name, reason: describe(errno, output: output))
             }
             offset += written
         }
@@ -160,5 +255,18 @@ private let systemWrite = Darwin.write
 public struct OutputError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// A write not tried because an earlier one failed (it is not reported again).
+    public var isSkipped = false
     public var description: String { "\(path): \(reason)" }
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    static func skipped(after failure: OutputError) -> OutputError {
+        var error = failure
+        error.isSkipped = true
+        return error
+    }
 }
