@@ -35,7 +35,7 @@ struct FuzzTests {
         String(repeating: "[", count: 300), String(repeating: "> ", count: 300), "!!binary AAAA", "? complex\n: key",
     ]
 
-    @Test("1,000 mutated sites: no crash, no hang, last good output intact")
+    @Test("1,000 mutated sites built as the CLI builds them: no crash, no hang, last good output intact")
     func mutatedSites() throws {
         let pristine = Self.pristine()
         let paths = pristine.keys.filter { !$0.hasPrefix("templates/assets/") && !$0.hasPrefix("content/assets/") }.sorted()
@@ -57,20 +57,24 @@ struct FuzzTests {
                 templates: files.filter { $0.key.hasPrefix("templates/") && $0.key.hasSuffix(".mustache") }.map { SourceFile(path: $0.key, bytes: $0.value) },
                 assets: files.filter { $0.key.hasPrefix("content/assets/") || $0.key.hasPrefix("templates/assets/") }
                     .sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, bytes: $0.value) })
-            let outcome = SiteBuilder.build(source)
+            // The CLI's path: pages streamed into a staged sibling of a real output folder, swapped in on success.
+            let staged = try StagedOutput(output: output)
+            let outcome = SiteBuilder.build(source, output: staged)
             for diagnostic in outcome.diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
                 #expect(!diagnostic.message.isEmpty)
             }
             if outcome.succeeded {
                 successes += 1
-                try OutputWriter.write(outcome.files, to: output)
+                try staged.commit()
                 lastGood = try Self.snapshot(output)
             } else {
                 failures += 1
-                #expect(outcome.files.isEmpty)
+                staged.discard()
                 if let lastGood { #expect(try Self.snapshot(output) == lastGood) }
             }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "output" && $0 != ".output.lock" } == [],
+                    "no staging folder is left behind")
         }
         #expect(successes > 0 && failures > 0, "the mutations should both break and spare the site")
     }
