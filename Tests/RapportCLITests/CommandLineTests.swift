@@ -125,7 +125,7 @@ struct CommandLineTests {
 
             """)
         #expect(try snapshot(of: root.appendingPathComponent("output")) == good)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["content", "output", "templates"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".output.lock", "content", "output", "templates"])
     }
 
     @Test("check writes nothing; --strict turns warnings into errors")

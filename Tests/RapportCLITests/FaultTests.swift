@@ -70,10 +70,12 @@ extension CommandLineTests {
         var random = SplitMix64(seed: 20261201)
         var current = 1   // output/ holds site B
         var before = 0, after = 0, finished = 0
-        for _ in 0..<50 {
+        for attempt in 0..<50 {
             let target = 1 - current
             try Self.retitle(root, to: target == 0 ? "Rapport A" : "Rapport B")
-            let delay = Double(random.next() % 10_000) / 10_000 * span
+            // Every other kill aims at the end of the build, where the swap and the old folder's removal are.
+            let fraction = Double(random.next() % 10_000) / 10_000
+            let delay = attempt.isMultiple(of: 2) ? fraction * span : (0.75 + 0.4 * fraction) * span / 1.1
             let process = try startBuild(root)
             Thread.sleep(forTimeInterval: delay)
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }

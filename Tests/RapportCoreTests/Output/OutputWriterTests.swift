@@ -15,7 +15,7 @@ struct OutputWriterTests {
         #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == "A2")
         #expect(try String(contentsOf: output.appendingPathComponent("b/c/d.txt"), encoding: .utf8) == "D")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old.txt").path), "no stale file")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"], "no temporary sibling left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".output.lock", "output"], "no temporary sibling left")
     }
 
     @Test("a write that fails half-way leaves the last good output exactly as it was")
@@ -29,7 +29,7 @@ struct OutputWriterTests {
             try OutputWriter.write([RenderedFile(path: "x", text: "file"), RenderedFile(path: "x/y.html", text: "child")], to: output)
         }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "good")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["output"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".output.lock", "output"])
     }
 
     @Test("refuses an output folder that is the root, holds it, or lies in content/ or templates/")
@@ -77,6 +77,25 @@ struct OutputWriterTests {
         #expect(spool.hasFailedRead)
     }
 
+    @Test("on Linux the swap is one exchange of the two folders; a first build moves its folder in")
+    func exchange() throws {
+        let folder = TestFolders.temporary()
+        defer { TestFolders.remove(folder) }
+        let output = folder.appendingPathComponent("output")
+        let first = try StagedOutput(output: output)
+        try first.write(RenderedFile(path: "index.html", text: "one"))
+        try first.commit()
+        #expect(first.swap == .movedIn)
+        let second = try StagedOutput(output: output)
+        try second.write(RenderedFile(path: "index.html", text: "two"))
+        try second.commit()
+        #if os(Linux)
+        #expect(second.swap == .exchanged)
+        #endif
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".output.lock", "output"])
+    }
+
     @Test("a file that cannot be written is an error at the page's source file, and the staged folder is discarded")
     func writeFailure() throws {
         let folder = TestFolders.temporary()
@@ -87,6 +106,6 @@ struct OutputWriterTests {
         #expect(problem?.severity == .error)
         #expect(problem?.description.hasPrefix("content/pages/fr/x.md:1:1: error: ") == true, "\(String(describing: problem))")
         staged.discard()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".output.lock" }.isEmpty)
     }
 }
