@@ -34,9 +34,6 @@ public struct SiteRenderer: Sendable {
     /// Number formatting per language code, made once.
     let formats: [String: NumberFormatting]
 
-    /// Ids the templates give to elements; headings of bodies get other ids.
-    static let reservedIDs: Set<String> = ["content", "key-data", "priority-areas", "achievements", "budget",
-                                           "countries", "regions", "editions", "read-more", "site-header", "site-footer"]
 
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>) {
         self.site = site
@@ -107,7 +104,7 @@ public struct SiteRenderer: Sendable {
         var anchors: [AnchorLink] = []
         var linked: Set<String> = []
         let printLinker = page.edition.map { Linker(mode: .relative(from: "\(page.language)/\($0)/print/")) }
-        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: Self.reservedIDs,
+        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : Self.printPrefix(of: page)) { link in
             switch resolve(link, on: page, id: id, log: &log, anchors: &anchors, linked: &linked) {
             case nil: return nil

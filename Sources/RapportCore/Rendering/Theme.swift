@@ -26,6 +26,9 @@ public struct Theme: Sendable {
     let compiled: [String: CompiledTemplate]
     /// Every `t.KEY` the templates use, with where it is first used.
     public let stringUses: [String: SourceLocation]
+    /// The element ids the templates write (`id="key-data"`, `id="{{idPrefix}}budget"` → `budget`): headings of
+    /// bodies get other ids, so that no page has one id twice.
+    public let elementIDs: Set<String>
 
     /// Parses `templates/*.mustache` (partials and parents are found by file name), then compiles each page
     /// template against its view: a name no view has, a missing partial or parent, is an error at its tag.
@@ -33,6 +36,7 @@ public struct Theme: Sendable {
         var log = DiagnosticLog(stage: .templates)
         var sources: [(name: String, path: String, text: String)] = []
         var uses: [String: SourceLocation] = [:]
+        var ids: Set<String> = []
         for file in templates {
             let name = String(file.path.split(separator: "/").last!.dropLast(".mustache".count))
             let text: String
@@ -41,6 +45,7 @@ public struct Theme: Sendable {
             case .failure(let diagnostic): log.append(contentsOf: [diagnostic]); continue
             }
             sources.append((name, file.path, text))
+            ids.formUnion(elementIDs(in: text))
             for (key, location) in stringKeys(in: text, path: file.path) where uses[key] == nil {
                 uses[key] = location
             }
@@ -63,7 +68,26 @@ public struct Theme: Sendable {
             }
         }
         guard !log.items.hasErrors else { return (nil, log.items) }
-        return (Theme(compiled: compiled, stringUses: uses), log.items)
+        return (Theme(compiled: compiled, stringUses: uses, elementIDs: ids), log.items)
+    }
+
+    /// The ids of a template's `id="…"` attributes whose value ends in plain text: the text after the last tag
+    /// (`{{idPrefix}}key-data` is `key-data` on the page, where the prefix is empty). A value that is only tags, or
+    /// whose text part starts with a hyphen (`{{page.id}}-title`), names ids the theme makes from data.
+    static func elementIDs(in text: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = text[...]
+        while let found = rest.range(of: " id=\"") {
+            rest = rest[found.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = rest[..<end]
+            rest = rest[end...]
+            let literal = value.range(of: "}}", options: .backwards).map { value[$0.upperBound...] } ?? value
+            guard !literal.isEmpty, !literal.hasPrefix("-"), !literal.contains("{{"),
+                  literal.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { continue }
+            ids.insert(String(literal))
+        }
+        return ids
     }
 
     /// The `t.KEY` names of a template's tags (`{{t.key}}`, `{{#t.key}}` …), in order, with their places.

@@ -13,6 +13,30 @@ struct ReportFeatureTests {
         return Fixtures.build(root: root, options: BuildOptions(strict: true))
     }()
 
+    @Test("the ids the theme writes come from its templates: a body heading never takes one (## Introduction)")
+    func themeIDs() throws {
+        let templates = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot.appendingPathComponent("templates").path)
+            .filter { $0.hasSuffix(".mustache") }
+            .map { SourceFile(path: "templates/\($0)", bytes: Array(FileManager.default.contents(atPath: Fixtures.repositoryRoot.appendingPathComponent("templates/\($0)").path)!)) }
+        let ids = try #require(Theme.load(templates: templates).theme).elementIDs
+        for id in ["content", "introduction", "key-data", "priority-areas", "budget", "read-more", "search-input", "site-header", "comparison-caption"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+        #expect(!ids.contains("-title") && !ids.contains(""))
+        #expect(Theme.elementIDs(in: #"<a id="{{page.id}}-title"> <b id="{{x}}"> <c id="{{p}}budget"> <d id="plain">"#) == ["budget", "plain"])
+
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        defer { Fixtures.cleanUp(root) }
+        let page = root.appendingPathComponent("content/2021/fr/countries/niger.md")
+        try (try String(contentsOf: page, encoding: .utf8) + "\n## Introduction\n\nUn titre qui porte le nom d’une section du thème.\n")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let html = try #require(Fixtures.build(root: root).text("fr/2021/countries/niger/index.html"))
+        #expect(html.components(separatedBy: "id=\"introduction\"").count == 2, "one element has the id introduction")
+        #expect(html.contains("aria-labelledby=\"introduction\""))
+        #expect(html.contains(#"<h2 id="introduction-1">Introduction</h2>"#) || html.contains(#"<h2 id="introduction-2">Introduction</h2>"#),
+                "the heading is numbered instead")
+    }
+
     @Test("French typography: exact no-break spaces before : ; ! ? » and after «, typographic apostrophes")
     func frenchTypography() {
         let sentence = "Il l'a dit : « oui » ; vraiment ! Pourquoi ? «Non»! 10:30 et http://x.example/?a=1"
