@@ -190,8 +190,8 @@ enum Indentation {
                     if lineStart { return .some(pending) }
                 case .partial(_, let indent, _), .parent(_, let indent, _, _):
                     if lineStart { return .some(pending + (indent ?? [])) }
-                case .block(_, let content, .lines(let indent), _):
-                    if lineStart { return content.isEmpty ? .some(pending + indent) : .some(pending + indent) }
+                case .block(_, _, .lines(let indent), _):
+                    if lineStart { return .some(pending + indent) }
                 case .section(_, _, let children, _):
                     if let found = scan(children) { return found }
                 }
