@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportTestSupport
 @testable import RapportPreview
 import Testing
 
@@ -15,7 +16,7 @@ extension PreviewTests {
         let apply: (URL) throws -> Void
     }
 
-    static func edits(step: Int, random: inout StormRandom) -> [Edit] {
+    static func edits(step: Int, random: inout SplitMix64) -> [Edit] {
         let fr = "content/2020/fr/countries/mongolie.md", en = "content/2020/en/countries/mongolia.md"
         func append(_ path: String, _ text: String) -> (URL) throws -> Void {
             { root in
@@ -62,7 +63,7 @@ extension PreviewTests {
         let preview = try await Running.start()
         let events = try #require(EventStream(port: preview.port))
         #expect(await events.next() == "hello")
-        var random = StormRandom(seed: 2026_12_01)
+        var random = SplitMix64(seed: 2026_12_01)
         var pristine: [String: Data] = [:]
         for path in Self.restorable { pristine[path] = try Data(contentsOf: preview.root.appendingPathComponent(path)) }
         var lastGood: [String: [UInt8]] = [:]
@@ -105,18 +106,5 @@ extension PreviewTests {
         print("storms: 40 storms, \(applied) edits applied, \(broken) left the site invalid, \(checkedFiles) served files compared")
         #expect(broken > 3 && broken < 37, "the storms must both break and mend the site: \(broken) broken")
         await preview.stop()
-    }
-}
-
-/// A seeded generator for the storms (SplitMix64).
-struct StormRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
