@@ -67,7 +67,7 @@ enum PreviewResponder {
     /// The site's own 404 page, in the language of the requested path when it has one.
     private static func notFound(_ rawPath: String, site: PreviewSite) async -> Response {
         let first = rawPath.split(separator: "/").first.map(String.init) ?? ""
-        let candidates = await site.languages.contains(first) ? ["\(first)/404.html", "404.html"] : ["404.html"]
+        let candidates = await site.languages.contains(first) ? [Route.notFound(language: first).file, Route.notFound(language: nil).file] : [Route.notFound(language: nil).file]
         for candidate in candidates {
             if let file = await site.file(candidate) {
                 let errors = await site.errors

@@ -37,7 +37,7 @@ public struct Site: Sendable {
     /// missing translations of them raise nothing more.
     public let unloadedFiles: Set<String>
 
-    public func languageHomeURL(_ language: String) -> String { "\(language)/" }
+    public func languageHomeURL(_ language: String) -> String { Route.languageHome(language: language).path }
 }
 
 extension Site {

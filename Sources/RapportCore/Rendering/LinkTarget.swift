@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reading link destinations written in bodies.
+enum LinkTarget {
+    /// `https:`, `mailto:`, `javascript:` …: a destination with a URL scheme.
+    static func hasScheme(_ destination: String) -> Bool {
+        // On bytes for ASCII schemes; a non-ASCII byte before or just after the first colon takes the rule on Characters.
+        var bytes = destination.utf8.makeIterator(), count = 0
+        while let byte = bytes.next() {
+            if byte >= 0x80 { return hasSchemeByCharacters(destination) }
+            if byte == UInt8(ascii: ":") {
+                if let after = bytes.next(), after >= 0x80 { return hasSchemeByCharacters(destination) }
+                return count > 0
+            }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard count == 0 ? isLetter : isLetter || isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".") else { return false }
+            count += 1
+        }
+        return false
+    }
+
+    /// The rule on Characters: `scheme:` where the scheme is an ASCII letter then ASCII letters, digits, `+ - .`.
+    static func hasSchemeByCharacters(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
+    }
+
+    /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
+    static func resolve(_ path: String, from file: String) -> String? {
+        // The common case, a sibling file (`niger.md`): no splitting.
+        if !path.contains("/"), path != "..", path != ".", let slash = file.lastIndex(of: "/") {
+            return file[...slash] + path
+        }
+        var parts = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if parts.popLast() == nil { return nil }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
