@@ -86,7 +86,12 @@ extension Rapport {
 
         func run() async throws {
             let staged: StagedOutput
-            do { staged = try StagedOutput(output: outputURL, waiting: noWait ? .failAtOnce : .wait) } catch {
+            let waiting = noWait ? StagedOutput.Waiting.failAtOnce : .wait
+            do {
+                staged = try StagedOutput(output: outputURL, waiting: waiting) {
+                    Runner.printError("Another build is writing into \(outputURL.path); waiting for it to finish…")
+                }
+            } catch {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }

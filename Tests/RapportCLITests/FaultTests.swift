@@ -125,13 +125,22 @@ extension CommandLineTests {
         let refused = try rapport(["build", "--no-wait"], in: root)
         #expect(refused.status == 1)
         #expect(refused.stderr == "error: cannot write the output: \(root.appendingPathComponent("output").path): another build is writing into this folder (it holds \(lockPath))\n")
-        let waiting = try startBuild(root)
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["build", "--root", root.path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let waiting = process
         Thread.sleep(forTimeInterval: 1.0)
         #expect(waiting.isRunning, "the build waits for the lock")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path))
         close(descriptor)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         waiting.waitUntilExit()
         #expect(waiting.terminationStatus == 0)
+        #expect(said == "Another build is writing into \(root.appendingPathComponent("output").path); waiting for it to finish…\n")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.html").path))
     }
 

@@ -68,7 +68,8 @@ public final class StagedOutput: @unchecked Sendable {
     public private(set) var swap: Swap?
     public enum Swap: Sendable { case exchanged, renamedTwice, movedIn }
 
-    public init(output: URL, waiting: Waiting = .wait) throws {
+    /// - Parameter onWait: called once when another build holds the folder and this one starts waiting for it.
+    public init(output: URL, waiting: Waiting = .wait, onWait: (() -> Void)? = nil) throws {
         self.output = output
         outputPath = OutputWriter.normalized(output)
         let parent = (outputPath as NSString).deletingLastPathComponent
@@ -80,7 +81,7 @@ public final class StagedOutput: @unchecked Sendable {
         } catch {
             throw OutputError(path: outputPath, reason: Self.reason(error))
         }
-        lockDescriptor = try Self.lock("\(parent)/.\(name).lock", for: outputPath, waiting: waiting)
+        lockDescriptor = try Self.lock("\(parent)/.\(name).lock", for: outputPath, waiting: waiting, onWait: onWait)
         do {
             Self.removeLeftovers(of: name, in: parent)
             try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
@@ -174,18 +175,24 @@ public final class StagedOutput: @unchecked Sendable {
 
     // MARK: - The lock and the leftovers
 
-    private static func lock(_ path: String, for output: String, waiting: Waiting) throws -> Int32 {
+    private static func lock(_ path: String, for output: String, waiting: Waiting, onWait: (() -> Void)?) throws -> Int32 {
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-        while flock(descriptor, LOCK_EX | (waiting == .failAtOnce ? LOCK_NB : 0)) != 0 {
-            if errno == EINTR { continue }
-            let busy = errno == EWOULDBLOCK
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw busy ? OutputError(path: output, reason: "another build is writing into this folder (it holds \(path))")
-                       : OutputError(path: path, reason: reason)
+        func attempt(_ operation: Int32) -> Int32 {
+            while flock(descriptor, operation) != 0 {
+                if errno != EINTR { return errno }
+            }
+            return 0
         }
-        return descriptor
+        var failure = attempt(LOCK_EX | LOCK_NB)
+        if failure == EWOULDBLOCK, waiting == .wait {
+            onWait?()
+            failure = attempt(LOCK_EX)
+        }
+        guard failure != 0 else { return descriptor }
+        close(descriptor)
+        throw failure == EWOULDBLOCK ? OutputError(path: output, reason: "another build is writing into this folder (it holds \(path))")
+                                     : OutputError(path: path, reason: String(cString: strerror(failure)))
     }
 
     /// `NAME.tmp-*` and `NAME.old-*` beside the output: what builds killed before their end left. Called with the
