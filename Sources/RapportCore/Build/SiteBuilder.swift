@@ -257,8 +257,8 @@ public enum SiteBuilder {
             let loaded = InterfaceStrings.load(from: text, language: language)
             return (.strings(loaded.strings), loaded.diagnostics)
         }
-        guard case .page(let kind, let edition, let language, let pathInLanguage, let stem) = entry else { return (.skipped, []) }
-        let loaded = PageLoader.loadPage(from: text, kind: kind, edition: edition, language: language,
+        guard case .page(let kind, let language, let pathInLanguage, let stem) = entry else { return (.skipped, []) }
+        let loaded = PageLoader.loadPage(from: text, kind: kind, language: language,
                                          pathInLanguage: pathInLanguage, fileStem: stem)
         return (.page(loaded.page), loaded.diagnostics)
     }

@@ -3,7 +3,7 @@ public enum ContentEntry: Equatable, Sendable {
     case siteConfig
     case interfaceStrings(language: String)
     case asset(pathInAssets: String)
-    case page(kind: PageKind, edition: String?, language: String, pathInLanguage: String, fileStem: String)
+    case page(kind: PageKind, language: String, pathInLanguage: String, fileStem: String)
     /// A dot file (`.DS_Store`, an editor's swap file): not content, ignored.
     case ignored
     case misplaced(Reason)
@@ -33,7 +33,7 @@ public enum ContentEntry: Equatable, Sendable {
         if inside[0] == "pages" {
             guard inside.count == 3 else { return .misplaced(.misplacedFile("pages outside editions go in content/pages/<lang>/")) }
             if let problem = checkLanguage(inside[1]) { return .misplaced(problem) }
-            return .page(kind: .standalone, edition: nil, language: inside[1], pathInLanguage: name, fileStem: stem)
+            return .page(kind: .standalone, language: inside[1], pathInLanguage: name, fileStem: stem)
         }
         guard isEdition(inside[0]) else { return .misplaced(.misplacedFile(expectedLayout)) }
         guard inside.count >= 3 else { return .misplaced(.misplacedFile(expectedLayout)) }
@@ -41,11 +41,11 @@ public enum ContentEntry: Equatable, Sendable {
         let edition = inside[0], language = inside[1]
         switch Array(inside.dropFirst(2)) {
         case ["index.md"]:
-            return .page(kind: .editionHome, edition: edition, language: language, pathInLanguage: name, fileStem: stem)
+            return .page(kind: .editionHome(edition: edition), language: language, pathInLanguage: name, fileStem: stem)
         case let rest where rest.count == 2 && rest[0] == "countries":
-            return .page(kind: .country, edition: edition, language: language, pathInLanguage: "countries/\(name)", fileStem: stem)
+            return .page(kind: .country(edition: edition), language: language, pathInLanguage: "countries/\(name)", fileStem: stem)
         case let rest where rest.count == 2 && rest[0] == "regions":
-            return .page(kind: .region, edition: edition, language: language, pathInLanguage: "regions/\(name)", fileStem: stem)
+            return .page(kind: .region(edition: edition), language: language, pathInLanguage: "regions/\(name)", fileStem: stem)
         default:
             return .misplaced(.misplacedFile("an edition holds <lang>/index.md, <lang>/countries/*.md and <lang>/regions/*.md"))
         }

@@ -7,7 +7,7 @@ public enum PageLoader {
 
     /// Loads one page. Returns `nil` (with diagnostics) when the file cannot become a page.
     public static func loadPage(
-        from source: SourceText, kind: PageKind, edition: String?, language: String,
+        from source: SourceText, kind: PageKind, language: String,
         pathInLanguage: String, fileStem: String
     ) -> (page: Page?, diagnostics: [Diagnostic]) {
         let document: ParsedDocument
@@ -16,7 +16,7 @@ public enum PageLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let reader = YAMLFields(path: source.path, lineOffset: document.yamlFirstLine - 1, stage: .frontMatter)
-        let allowed = kind == .country ? countryKeys : commonKeys
+        let allowed = kind.isCountry ? countryKeys : commonKeys
         let root = reader.compose(document.yaml)
         let frontMatterStart = SourceLocation(path: source.path, line: 1)
         guard reader.log.items.isEmpty,
@@ -32,16 +32,16 @@ public enum PageLoader {
         var slug = fileStem
         if let given = fields.string("slug") {
             if Slug.isValid(given.value) { slug = given.value } else { reader.error(.invalidSlug(given.value), at: given.location) }
-        } else if !Slug.isValid(fileStem), kind != .editionHome {
+        } else if !Slug.isValid(fileStem), !kind.isEditionHome {
             reader.error(.invalidSlug(fileStem), at: frontMatterStart)
         }
-        let country = kind == .country ? loadCountry(fields, reader: reader) : nil
+        let country = kind.isCountry ? loadCountry(fields, reader: reader) : nil
 
         // A page with other front-matter errors is kept, so that links to it do not add false errors;
         // the run fails on the errors anyway.
         guard let title else { return (nil, reader.log.items) }
         let page = Page(
-            file: source.path, kind: kind, edition: edition, language: language,
+            file: source.path, kind: kind, language: language,
             pathInLanguage: pathInLanguage, fileStem: fileStem,
             title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
             country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)

@@ -1,13 +1,34 @@
-/// The kinds of page the content layout knows.
-public enum PageKind: String, Sendable, Hashable, CaseIterable {
+/// The kinds of page the content layout knows, each with what its place gives it: the pages of an edition
+/// carry the edition, so that no code has to unwrap one that "must" be there.
+public enum PageKind: Sendable, Hashable {
     /// `content/<year>/<lang>/index.md`
-    case editionHome
-    /// `content/<year>/<lang>/countries/<name>.md`
-    case country
+    case editionHome(edition: String)
+    /// `content/<year>/<lang>/countries/<name>.md` (the page's `country` holds its front matter's country fields)
+    case country(edition: String)
     /// `content/<year>/<lang>/regions/<name>.md`
-    case region
+    case region(edition: String)
     /// `content/pages/<lang>/<name>.md`: privacy notice, accessibility statement, about.
     case standalone
+
+    /// The report year of a page of an edition.
+    public var edition: String? {
+        switch self {
+        case .editionHome(let edition), .country(let edition), .region(let edition): edition
+        case .standalone: nil
+        }
+    }
+
+    public var isCountry: Bool { if case .country = self { true } else { false } }
+    public var isRegion: Bool { if case .region = self { true } else { false } }
+    public var isEditionHome: Bool { if case .editionHome = self { true } else { false } }
+
+    /// The same kind of page, whatever the edition (translations pair pages of one kind).
+    func isSameKind(as other: PageKind) -> Bool {
+        switch (self, other) {
+        case (.editionHome, .editionHome), (.country, .country), (.region, .region), (.standalone, .standalone): true
+        default: false
+        }
+    }
 
     var displayName: String {
         switch self {
@@ -24,8 +45,8 @@ public struct Page: Sendable {
     /// The file, relative to the site root: `content/2020/fr/countries/mongolie.md`.
     public var file: String
     public var kind: PageKind
-    /// The report year for pages of an edition: `2020`.
-    public var edition: String?
+    /// The report year for pages of an edition: `2020` (`kind` carries it).
+    public var edition: String? { kind.edition }
     public var language: String
     /// The file's path under its language folder: `countries/mongolie.md`.
     public var pathInLanguage: String
@@ -37,6 +58,7 @@ public struct Page: Sendable {
     /// The last URL segment (from `slug`, else the file name).
     public var slug: String
     public var translationKey: String?
+    /// The country fields of a country page (`nil` on every other kind).
     public var country: CountryData?
 
     public var body: String

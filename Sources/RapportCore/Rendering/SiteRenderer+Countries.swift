@@ -22,17 +22,17 @@ extension SiteRenderer {
         }
     }
 
-    func makeCountryView(_ id: Site.PageID, body: BodyView, linker: Linker, idPrefix: String, keyData: KeyDataView?) -> CountryView {
+    func makeCountryView(_ id: Site.PageID, edition: String, body: BodyView, linker: Linker, idPrefix: String, keyData: KeyDataView?) -> CountryView {
         let page = site.pages[id]
         let format = formatting(page.language)
         let country = page.country
         let region = site.regionOfCountry[id].map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
-        let goals = (country?.priorityAreas ?? []).map { goalView($0, language: page.language, edition: page.edition ?? "", linker: linker) }
+        let goals = (country?.priorityAreas ?? []).map { goalView($0, language: page.language, edition: edition, linker: linker) }
         let otherEditions = site.sameCountryInOtherEditions(id).map { other in
             LinkView(label: site.pages[other].edition ?? "", href: linker.href(site.urls[other]), current: other == id)
         }
         return CountryView(
-            idPrefix: idPrefix, title: title(of: id), summary: page.summary, body: body, edition: page.edition ?? "",
+            idPrefix: idPrefix, title: title(of: id), summary: page.summary, body: body, edition: edition,
             countryCode: country?.code.value ?? "", region: region, keyData: keyData, priorityAreas: goals,
             achievements: (country?.achievements ?? []).map { text($0, page.language) }, budget: country?.budgetEUR.map { format.euros($0) },
             otherEditions: otherEditions)

@@ -4,9 +4,8 @@ import RapportTemplates
 // MARK: - Edition homes: their lists, goals and budget chart
 
 extension SiteRenderer {
-    func makeEditionView(_ id: Site.PageID, body: BodyView, linker: Linker) -> EditionView {
+    func makeEditionView(_ id: Site.PageID, edition: String, body: BodyView, linker: Linker) -> EditionView {
         let page = site.pages[id]
-        let edition = page.edition ?? ""
         let link = { (other: Site.PageID) in LinkView(label: title(of: other), href: linker.href(site.urls[other])) }
         let regions = (site.regionsOfEdition[edition]?[page.language] ?? []).map { region in
             RegionGroupView(title: title(of: region), href: linker.href(site.urls[region]),

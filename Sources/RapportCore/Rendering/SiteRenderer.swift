@@ -97,27 +97,31 @@ public struct SiteRenderer: Sendable {
         let chrome = makeChrome(for: id, linker: linker)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
-        let keyData = page.kind == .country ? makeKeyData(id) : nil
+        let keyData = page.kind.isCountry ? makeKeyData(id) : nil
         let html: [UInt8]
         switch page.kind {
-        case .country:
-            html = render(PageContext(chrome: chrome, t: t, page: makeCountryView(id, body: body, linker: linker, idPrefix: "", keyData: keyData)), "country")
-        case .region:
+        case .country(let edition):
+            let view = makeCountryView(id, edition: edition, body: body, linker: linker, idPrefix: "", keyData: keyData)
+            html = render(PageContext(chrome: chrome, t: t, page: view), "country")
+        case .region(let edition):
             let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
-            let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: page.edition ?? "", countries: countries)
+            let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: edition, countries: countries)
             html = render(PageContext(chrome: chrome, t: t, page: view), "region")
-        case .editionHome:
-            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, body: body, linker: linker)), "edition")
+        case .editionHome(let edition):
+            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), "edition")
         case .standalone:
             let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
         var printSection: String?
-        if let printBody = markdown.printHTML, let printLinker, page.kind != .editionHome {
+        if let printBody = markdown.printHTML, let printLinker, !page.kind.isEditionHome {
             let prefix = Self.printPrefix(of: page)
-            let country = page.kind == .country
-                ? makeCountryView(id, body: BodyView(intro: printBody, rest: nil), linker: printLinker, idPrefix: prefix, keyData: keyData) : nil
-            let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind == .region,
+            var country: CountryView?
+            if case .country(let edition) = page.kind {
+                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil), linker: printLinker,
+                                          idPrefix: prefix, keyData: keyData)
+            }
+            let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,
                                            body: printBody, country: country)
             printSection = String(decoding: render(PageContext(chrome: chrome, t: t, page: section), "print-section"), as: UTF8.self)
         } else {

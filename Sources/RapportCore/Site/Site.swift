@@ -85,7 +85,7 @@ extension Site {
                               at: SourceLocation(path: page.file))
                     continue
                 }
-                if let first = set.values.min(), pages[first].kind != page.kind {
+                if let first = set.values.min(), !pages[first].kind.isSameKind(as: page.kind) {
                     log.error(.translationKindMismatch(otherFile: pages[first].file), at: SourceLocation(path: page.file))
                     continue
                 }
@@ -111,9 +111,9 @@ extension Site {
         var standalonePages: [String: [PageID]] = [:]
         for (id, page) in pages.enumerated() {
             switch page.kind {
-            case .editionHome: editionHomes[page.edition!, default: [:]][page.language] = id
-            case .country: countriesOfEdition[page.edition!, default: [:]][page.language, default: []].append(id)
-            case .region: regionsOfEdition[page.edition!, default: [:]][page.language, default: []].append(id)
+            case .editionHome(let edition): editionHomes[edition, default: [:]][page.language] = id
+            case .country(let edition): countriesOfEdition[edition, default: [:]][page.language, default: []].append(id)
+            case .region(let edition): regionsOfEdition[edition, default: [:]][page.language, default: []].append(id)
             case .standalone: standalonePages[page.language, default: []].append(id)
             }
         }
@@ -138,7 +138,7 @@ extension Site {
         var regionOfCountry: [PageID: PageID] = [:]
         var countriesOfRegion: [PageID: [PageID]] = [:]
         var codes: [String: PageID] = [:]
-        for (id, page) in pages.enumerated() where page.kind == .country {
+        for (id, page) in pages.enumerated() where page.kind.isCountry {
             guard let edition = page.edition, let country = page.country else { continue }
             let scope = "\(edition)/\(page.language)/\(country.code.value)"
             if let other = codes[scope] {
@@ -194,9 +194,9 @@ extension Site {
     /// The URL path of a page, relative to the site root.
     static func url(of page: Page) -> String {
         switch page.kind {
-        case .editionHome: return "\(page.language)/\(page.edition!)/"
-        case .country: return "\(page.language)/\(page.edition!)/countries/\(page.slug)/"
-        case .region: return "\(page.language)/\(page.edition!)/regions/\(page.slug)/"
+        case .editionHome(let edition): return "\(page.language)/\(edition)/"
+        case .country(let edition): return "\(page.language)/\(edition)/countries/\(page.slug)/"
+        case .region(let edition): return "\(page.language)/\(edition)/regions/\(page.slug)/"
         case .standalone: return "\(page.language)/\(page.slug)/"
         }
     }
