@@ -57,7 +57,7 @@ public enum Slug {
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 bytes.append(UInt8(scalar.value))
-            } else if let folded = LatinFolding.table[scalar.value] {
+            } else if let folded = LatinFolding.fold(scalar.value) {
                 bytes += folded
             } else {
                 switch scalar.properties.generalCategory {

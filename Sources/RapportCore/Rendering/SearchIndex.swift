@@ -65,7 +65,7 @@ struct WordCollector {
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 index += length
-                if let folded = LatinFolding.table[value] {
+                if let folded = LatinFolding.fold(value) {
                     current += folded
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
                     current += String(scalar).lowercased().utf8
@@ -117,6 +117,16 @@ struct WordCollector {
 
 /// Latin letters with accents, and ligatures, to lowercase ASCII: search words and slugs fold with it.
 enum LatinFolding {
+    /// The folding of `value`, by index for U+00C0–U+017F (every letter of the table is there): no hashing
+    /// for the accented letters of every French text.
+    @inline(__always)
+    static func fold(_ value: UInt32) -> [UInt8]? {
+        guard value >= 0xC0, value < 0x180 else { return nil }
+        return byIndex[Int(value - 0xC0)]
+    }
+
+    private static let byIndex: [[UInt8]?] = (0xC0..<0x180).map { table[UInt32($0)] }
+
     static let table: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]
         let groups: [(String, String)] = [

@@ -36,6 +36,12 @@ struct SearchWordsTests {
         return words
     }
 
+    @Test("the folding by index gives the table's folding for every letter, and nothing outside it")
+    func foldingByIndex() {
+        for (value, folded) in LatinFolding.table { #expect(LatinFolding.fold(value) == folded) }
+        for value in UInt32(0)..<0x300 where LatinFolding.table[value] == nil { #expect(LatinFolding.fold(value) == nil) }
+    }
+
     @Test("same words as the reference on 2,000 seeded random texts, in the same order")
     func sameAsReference() {
         let alphabet = ["a", "B", "é", "É", "œ", "Œ", "ß", "1", "9", " ", "-", "’", "Ω", "ω", "中", "İ", "e\u{301}", "🇱🇺", "\u{A0}",
