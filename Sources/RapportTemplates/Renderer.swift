@@ -81,12 +81,8 @@ struct Renderer {
             }
             return value
         case .search(let names):
-            var value: TemplateValue = .null
-            var found = false
-            for depth in frames.indices.reversed() {
-                if let hit = Self.field(names[0], of: frames[depth]) { value = hit; found = true; break }
-            }
-            guard found else { return .null }
+            // The first name in the innermost frame that has it; the others inside what it gave.
+            guard var value = frames.reversed().lazy.compactMap({ Self.field(names[0], of: $0) }).first else { return .null }
             for name in names.dropFirst() {
                 guard let next = Self.field(name, of: value) else { return .null }
                 value = next

@@ -5,7 +5,7 @@ import RapportTemplates
 // theme loads. The names are the documented template variables (README.md, "Templates").
 
 /// A view's fields as the templates see them: the schema (names and kinds) and, in the same order, how to read each.
-struct TemplateFields<View>: Sendable {
+public struct TemplateFields<View>: Sendable {
     let schema: TemplateSchema
     let read: [@Sendable (View) -> TemplateValue]
 
@@ -15,8 +15,18 @@ struct TemplateFields<View>: Sendable {
     }
 }
 
-extension ChromeView: TemplateView {
-    static let fields = TemplateFields<ChromeView>("chrome", [
+/// A view described by one table of fields: its schema and its values both come from `fields`.
+public protocol FieldTableView: TemplateView {
+    static var fields: TemplateFields<Self> { get }
+}
+
+extension FieldTableView {
+    public static var templateSchema: TemplateSchema { fields.schema }
+    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
+}
+
+extension ChromeView: FieldTableView {
+    public static let fields: TemplateFields<ChromeView> = TemplateFields("chrome", [
         ("lang", .text, { .text($0.lang) }),
         ("siteTitle", .text, { .text($0.siteTitle) }),
         ("documentTitle", .text, { .text($0.documentTitle) }),
@@ -32,41 +42,33 @@ extension ChromeView: TemplateView {
         ("privacyBanner", .flag, { .flag($0.privacyBanner) }),
         ("searchIndexHref", .text, { .text($0.searchIndexHref) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension AlternateView: TemplateView {
-    static let fields = TemplateFields<AlternateView>("alternate", [
+extension AlternateView: FieldTableView {
+    public static let fields: TemplateFields<AlternateView> = TemplateFields("alternate", [
         ("hreflang", .text, { .text($0.hreflang) }),
         ("href", .text, { .text($0.href) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension LinkView: TemplateView {
-    static let fields = TemplateFields<LinkView>("link", [
+extension LinkView: FieldTableView {
+    public static let fields: TemplateFields<LinkView> = TemplateFields("link", [
         ("label", .text, { .text($0.label) }),
         ("href", .text, { .text($0.href) }),
         ("current", .flag, { .flag($0.current) }),
         ("lang", .text, { .text($0.lang) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension BodyView: TemplateView {
-    static let fields = TemplateFields<BodyView>("body", [
+extension BodyView: FieldTableView {
+    public static let fields: TemplateFields<BodyView> = TemplateFields("body", [
         ("intro", .html, { .text($0.intro) }),
         ("rest", .html, { .text($0.rest) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension CountryView: TemplateView {
-    static let fields = TemplateFields<CountryView>("country", [
+extension CountryView: FieldTableView {
+    public static let fields: TemplateFields<CountryView> = TemplateFields("country", [
         ("idPrefix", .text, { .text($0.idPrefix) }),
         ("title", .text, { .text($0.title) }),
         ("summary", .text, { .text($0.summary) }),
@@ -80,12 +82,10 @@ extension CountryView: TemplateView {
         ("budget", .text, { .text($0.budget) }),
         ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension KeyDataView: TemplateView {
-    static let fields = TemplateFields<KeyDataView>("key-data", [
+extension KeyDataView: FieldTableView {
+    public static let fields: TemplateFields<KeyDataView> = TemplateFields("key-data", [
         ("population", .text, { .text($0.population) }),
         ("gniPerCapita", .text, { .text($0.gniPerCapita) }),
         ("hdiRank", .text, { .text($0.hdiRank) }),
@@ -96,46 +96,38 @@ extension KeyDataView: TemplateView {
         ("source", .text, { .text($0.source) }),
         ("hasNote", .flag, { .flag($0.hasNote) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension GoalView: TemplateView {
-    static let fields = TemplateFields<GoalView>("goal", [
+extension GoalView: FieldTableView {
+    public static let fields: TemplateFields<GoalView> = TemplateFields("goal", [
         ("number", .number, { .number($0.number) }),
         ("name", .text, { .text($0.name) }),
         ("colour", .text, { .text($0.colour) }),
         ("href", .text, { .text($0.href) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension GoalPageView: TemplateView {
-    static let fields = TemplateFields<GoalPageView>("goal-page", [
+extension GoalPageView: FieldTableView {
+    public static let fields: TemplateFields<GoalPageView> = TemplateFields("goal-page", [
         ("number", .number, { .number($0.number) }),
         ("name", .text, { .text($0.name) }),
         ("colour", .text, { .text($0.colour) }),
         ("edition", .text, { .text($0.edition) }),
         ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension ComparisonView: TemplateView {
-    static let fields = TemplateFields<ComparisonView>("comparison", [
+extension ComparisonView: FieldTableView {
+    public static let fields: TemplateFields<ComparisonView> = TemplateFields("comparison", [
         ("edition", .text, { .text($0.edition) }),
         ("rows", .list(.view(ComparisonRowView.templateSchema)), { .views($0.rows) }),
         ("notes", .list(.text), { .texts($0.notes) }),
         ("hasNotes", .flag, { .flag($0.hasNotes) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension ComparisonRowView: TemplateView {
-    static let fields = TemplateFields<ComparisonRowView>("comparison-row", [
+extension ComparisonRowView: FieldTableView {
+    public static let fields: TemplateFields<ComparisonRowView> = TemplateFields("comparison-row", [
         ("country", .view(LinkView.templateSchema), { .view($0.country) }),
         ("population", .text, { .text($0.population) }),
         ("populationValue", .text, { .text($0.populationValue) }),
@@ -149,22 +141,18 @@ extension ComparisonRowView: TemplateView {
         ("budget", .text, { .text($0.budget) }),
         ("budgetValue", .text, { .text($0.budgetValue) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension ChartView: TemplateView {
-    static let fields = TemplateFields<ChartView>("chart", [
+extension ChartView: FieldTableView {
+    public static let fields: TemplateFields<ChartView> = TemplateFields("chart", [
         ("width", .number, { .number($0.width) }),
         ("height", .number, { .number($0.height) }),
         ("bars", .list(.view(BarView.templateSchema)), { .views($0.bars) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension BarView: TemplateView {
-    static let fields = TemplateFields<BarView>("bar", [
+extension BarView: FieldTableView {
+    public static let fields: TemplateFields<BarView> = TemplateFields("bar", [
         ("label", .text, { .text($0.label) }),
         ("value", .text, { .text($0.value) }),
         ("href", .text, { .text($0.href) }),
@@ -173,47 +161,39 @@ extension BarView: TemplateView {
         ("width", .number, { .number($0.width) }),
         ("valueX", .number, { .number($0.valueX) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension PrintView: TemplateView {
-    static let fields = TemplateFields<PrintView>("print", [
+extension PrintView: FieldTableView {
+    public static let fields: TemplateFields<PrintView> = TemplateFields("print", [
         ("title", .text, { .text($0.title) }),
         ("edition", .text, { .text($0.edition) }),
         ("introduction", .html, { .text($0.introduction) }),
         ("sections", .list(.html), { .texts($0.sections) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension PrintSectionView: TemplateView {
-    static let fields = TemplateFields<PrintSectionView>("print-section", [
+extension PrintSectionView: FieldTableView {
+    public static let fields: TemplateFields<PrintSectionView> = TemplateFields("print-section", [
         ("id", .text, { .text($0.id) }),
         ("title", .text, { .text($0.title) }),
         ("isRegion", .flag, { .flag($0.isRegion) }),
         ("body", .html, { .text($0.body) }),
         ("country", .view(CountryView.templateSchema), { .view($0.country) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension RegionView: TemplateView {
-    static let fields = TemplateFields<RegionView>("region", [
+extension RegionView: FieldTableView {
+    public static let fields: TemplateFields<RegionView> = TemplateFields("region", [
         ("title", .text, { .text($0.title) }),
         ("summary", .text, { .text($0.summary) }),
         ("body", .view(BodyView.templateSchema), { .view($0.body) }),
         ("edition", .text, { .text($0.edition) }),
         ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension EditionView: TemplateView {
-    static let fields = TemplateFields<EditionView>("edition", [
+extension EditionView: FieldTableView {
+    public static let fields: TemplateFields<EditionView> = TemplateFields("edition", [
         ("title", .text, { .text($0.title) }),
         ("summary", .text, { .text($0.summary) }),
         ("body", .view(BodyView.templateSchema), { .view($0.body) }),
@@ -226,56 +206,44 @@ extension EditionView: TemplateView {
         ("printHref", .text, { .text($0.printHref) }),
         ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension RegionGroupView: TemplateView {
-    static let fields = TemplateFields<RegionGroupView>("region-group", [
+extension RegionGroupView: FieldTableView {
+    public static let fields: TemplateFields<RegionGroupView> = TemplateFields("region-group", [
         ("title", .text, { .text($0.title) }),
         ("href", .text, { .text($0.href) }),
         ("countries", .list(.view(LinkView.templateSchema)), { .views($0.countries) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension StandaloneView: TemplateView {
-    static let fields = TemplateFields<StandaloneView>("standalone", [
+extension StandaloneView: FieldTableView {
+    public static let fields: TemplateFields<StandaloneView> = TemplateFields("standalone", [
         ("title", .text, { .text($0.title) }),
         ("summary", .text, { .text($0.summary) }),
         ("body", .view(BodyView.templateSchema), { .view($0.body) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension LanguageHomeView: TemplateView {
-    static let fields = TemplateFields<LanguageHomeView>("language-home", [
+extension LanguageHomeView: FieldTableView {
+    public static let fields: TemplateFields<LanguageHomeView> = TemplateFields("language-home", [
         ("title", .text, { .text($0.title) }),
         ("latest", .view(LinkView.templateSchema), { .view($0.latest) }),
         ("editions", .list(.view(LinkView.templateSchema)), { .views($0.editions) }),
         ("pages", .list(.view(LinkView.templateSchema)), { .views($0.pages) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension RootView: TemplateView {
-    static let fields = TemplateFields<RootView>("root", [
+extension RootView: FieldTableView {
+    public static let fields: TemplateFields<RootView> = TemplateFields("root", [
         ("target", .text, { .text($0.target) }),
         ("languages", .list(.view(LinkView.templateSchema)), { .views($0.languages) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
-extension NotFoundView: TemplateView {
-    static let fields = TemplateFields<NotFoundView>("not-found", [
+extension NotFoundView: FieldTableView {
+    public static let fields: TemplateFields<NotFoundView> = TemplateFields("not-found", [
         ("title", .text, { .text($0.title) }),
     ])
-    public static var templateSchema: TemplateSchema { fields.schema }
-    public func templateValue(at index: Int) -> TemplateValue { Self.fields.read[index](self) }
 }
 
 extension PageContext: TemplateView where Content: TemplateView {
