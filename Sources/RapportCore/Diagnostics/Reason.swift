@@ -7,6 +7,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case missingFrontMatter
     case unclosedFrontMatter
     case misplacedFile(String)
+    case chapterTooDeep(depth: Int, maximum: Int, languageFolder: String)
     case unknownLanguageFolder(String, known: [String])
     case symlinkOutsideRoot(String)
     case missingFolder(String)
@@ -56,6 +57,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case missingTranslation(language: String, expectedFile: String)
     case duplicateCountryCode(String, otherFile: String)
     case missingEditionHome(edition: String, language: String)
+    case chapterWithoutIndex(folder: String)
+    case generatedURL(String, generatedPage: String)
 
     // MARK: Markdown bodies
     case brokenLink(String)
@@ -80,6 +83,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .missingFrontMatter: return "the file does not start with front matter: its first line must be '---'"
         case .unclosedFrontMatter: return "the front matter that starts here is not closed by a '---' line"
         case .misplacedFile(let expected): return "this file is not where Rapport looks for content: \(expected)"
+        case .chapterTooDeep(let depth, let maximum, let folder):
+            return "this page is \(depth) folders below \(folder); chapters go at most \(maximum) folders deep (chapter/sub-chapter/sub-sub-chapter)"
         case .unknownLanguageFolder(let code, let known):
             return "'\(code)' is not a language of site.yaml (languages: \(known.joined(separator: ", ")))"
         case .symlinkOutsideRoot(let target): return "symbolic link to '\(target)', outside the site root: refused"
@@ -138,6 +143,10 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateCountryCode(let code, let other): return "the country code \(code) is also used by \(other) in this edition"
         case .missingEditionHome(let edition, let language):
             return "the edition \(edition) has no home page in '\(language)': add content/\(edition)/\(language)/index.md"
+        case .chapterWithoutIndex(let folder):
+            return "the chapter folder \(folder)/ has no index.md: add \(folder)/index.md (the chapter's title and URL segment)"
+        case .generatedURL(let url, let generated):
+            return "the URL \(url) is also the URL of \(generated), which Rapport generates: choose another slug"
 
         case .brokenLink(let target): return "link to '\(target)', which does not exist"
         case .missingAnchor(let anchor, let file): return "no heading with the id '\(anchor)' in \(file)"

@@ -39,17 +39,30 @@ public enum ContentEntry: Equatable, Sendable {
         guard inside.count >= 3 else { return .misplaced(.misplacedFile(expectedLayout)) }
         if let problem = checkLanguage(inside[1]) { return .misplaced(problem) }
         let edition = inside[0], language = inside[1]
-        switch Array(inside.dropFirst(2)) {
-        case ["index.md"]:
-            return .page(kind: .editionHome(edition: edition), language: language, pathInLanguage: name, fileStem: stem)
-        case let rest where rest.count == 2 && rest[0] == "countries":
-            return .page(kind: .country(edition: edition), language: language, pathInLanguage: "countries/\(name)", fileStem: stem)
-        case let rest where rest.count == 2 && rest[0] == "regions":
-            return .page(kind: .region(edition: edition), language: language, pathInLanguage: "regions/\(name)", fileStem: stem)
-        default:
-            return .misplaced(.misplacedFile("an edition holds <lang>/index.md, <lang>/countries/*.md and <lang>/regions/*.md"))
+        let rest = Array(inside.dropFirst(2))
+        let pathInLanguage = rest.joined(separator: "/")
+        let folders = Array(rest.dropLast())
+        func page(_ kind: PageKind) -> ContentEntry {
+            .page(kind: kind, language: language, pathInLanguage: pathInLanguage, fileStem: stem)
         }
+        if folders.isEmpty {
+            return page(name == "index.md" ? .editionHome(edition: edition) : .chapterPage(edition: edition, folders: []))
+        }
+        if folders.first == "countries" || folders.first == "regions" {
+            guard folders.count == 1 else {
+                return .misplaced(.misplacedFile("\(folders[0])/ holds its pages directly (content/\(edition)/\(language)/\(folders[0])/<name>.md), without sub-folders"))
+            }
+            if name == "index.md" { return page(.chapter(edition: edition, folders: folders)) }
+            return page(folders[0] == "countries" ? .country(edition: edition) : .region(edition: edition))
+        }
+        guard folders.count <= maximumChapterDepth else {
+            return .misplaced(.chapterTooDeep(depth: folders.count, maximum: maximumChapterDepth, languageFolder: "content/\(edition)/\(language)/"))
+        }
+        return page(name == "index.md" ? .chapter(edition: edition, folders: folders) : .chapterPage(edition: edition, folders: folders))
     }
+
+    /// Chapters, sub-chapters and their sub-chapters: at most three folders below `<lang>/`.
+    public static let maximumChapterDepth = 3
 
     /// An edition folder is a report year.
     static func isEdition(_ name: String) -> Bool {
@@ -57,5 +70,5 @@ public enum ContentEntry: Equatable, Sendable {
     }
 
     static let expectedLayout =
-        "pages go in content/<year>/<lang>/{index.md,countries/,regions/} or content/pages/<lang>/"
+        "pages go in content/<year>/<lang>/ (index.md, chapter folders, countries/, regions/) or content/pages/<lang>/"
 }

@@ -2,6 +2,18 @@
 public enum PageLoader {
     static let commonKeys = ["title", "summary", "slug", "translation_key"]
     static let countryKeys = commonKeys + ["country", "region", "key_data", "priority_areas", "achievements", "budget_eur"]
+    static let chapterKeys = commonKeys + ["order", "toc"]
+    static let regionKeys = commonKeys + ["order"]
+
+    /// The keys a page of `kind` may have.
+    static func allowedKeys(_ kind: PageKind) -> [String] {
+        switch kind {
+        case .country: countryKeys
+        case .region: regionKeys
+        case .chapter, .chapterPage: chapterKeys
+        case .editionHome, .standalone: commonKeys
+        }
+    }
     static let keyDataKeys = ["population_millions", "gni_per_capita_usd", "hdi_rank", "hdi_total", "life_expectancy",
                               "cooperation_programme", "year", "source"]
 
@@ -16,7 +28,7 @@ public enum PageLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let reader = YAMLFields(path: source.path, lineOffset: document.yamlFirstLine - 1, stage: .frontMatter)
-        let allowed = kind.isCountry ? countryKeys : commonKeys
+        let allowed = allowedKeys(kind)
         let root = reader.compose(document.yaml)
         let frontMatterStart = SourceLocation(path: source.path, line: 1)
         guard reader.log.items.isEmpty,
@@ -29,12 +41,17 @@ public enum PageLoader {
         if root == nil { reader.error(.missingKey("title"), at: frontMatterStart) }
         let summary = fields.string("summary")
         let translationKey = fields.string("translation_key")
-        var slug = fileStem
+        // A chapter page's slug is its folder's URL segment: the folder's name unless `slug` gives another.
+        let defaultSlug: String
+        if case .chapter(_, let folders) = kind, let folder = folders.last { defaultSlug = folder } else { defaultSlug = fileStem }
+        var slug = defaultSlug
         if let given = fields.string("slug") {
             if Slug.isValid(given.value) { slug = given.value } else { reader.error(.invalidSlug(given.value), at: given.location) }
-        } else if !Slug.isValid(fileStem), !kind.isEditionHome {
-            reader.error(.invalidSlug(fileStem), at: frontMatterStart)
+        } else if !Slug.isValid(defaultSlug), !kind.isEditionHome {
+            reader.error(.invalidSlug(defaultSlug), at: frontMatterStart)
         }
+        let order = allowed.contains("order") ? fields.integer("order")?.value : nil
+        let toc = allowed.contains("toc") ? fields.bool("toc")?.value ?? false : false
         let country = kind.isCountry ? loadCountry(fields, reader: reader) : nil
 
         // A page with other front-matter errors is kept, so that links to it do not add false errors;
@@ -44,7 +61,7 @@ public enum PageLoader {
             file: source.path, kind: kind, language: language,
             pathInLanguage: pathInLanguage, fileStem: fileStem,
             title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
-            country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
+            order: order, toc: toc, country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
         return (page, reader.log.items)
     }
 

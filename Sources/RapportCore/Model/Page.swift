@@ -7,13 +7,21 @@ public enum PageKind: Sendable, Hashable {
     case country(edition: String)
     /// `content/<year>/<lang>/regions/<name>.md`
     case region(edition: String)
+    /// `content/<year>/<lang>/<folder>/…/index.md`: a chapter page, whose folder is the chapter. `folders` is the
+    /// folder path under `<lang>/` as on disk (`["partenaires", "multilateral"]`), one to three folders;
+    /// `countries/index.md` and `regions/index.md` are the chapter pages of the country and region sections.
+    case chapter(edition: String, folders: [String])
+    /// `content/<year>/<lang>/<folder>/…/<name>.md`: a page of a chapter (`folders` empty: a page at the top of
+    /// the edition, `content/<year>/<lang>/<name>.md`).
+    case chapterPage(edition: String, folders: [String])
     /// `content/pages/<lang>/<name>.md`: privacy notice, accessibility statement, about.
     case standalone
 
     /// The report year of a page of an edition.
     public var edition: String? {
         switch self {
-        case .editionHome(let edition), .country(let edition), .region(let edition): edition
+        case .editionHome(let edition), .country(let edition), .region(let edition),
+             .chapter(let edition, _), .chapterPage(let edition, _): edition
         case .standalone: nil
         }
     }
@@ -21,11 +29,29 @@ public enum PageKind: Sendable, Hashable {
     public var isCountry: Bool { if case .country = self { true } else { false } }
     public var isRegion: Bool { if case .region = self { true } else { false } }
     public var isEditionHome: Bool { if case .editionHome = self { true } else { false } }
+    /// A chapter page or a page of a chapter.
+    public var isChapter: Bool {
+        switch self {
+        case .chapter, .chapterPage: true
+        default: false
+        }
+    }
+
+    /// The folders under `<lang>/` that hold the page: `["countries"]` for a country, `[]` for an edition home.
+    public var folders: [String] {
+        switch self {
+        case .chapter(_, let folders), .chapterPage(_, let folders): folders
+        case .country: ["countries"]
+        case .region: ["regions"]
+        case .editionHome, .standalone: []
+        }
+    }
 
     /// The same kind of page, whatever the edition (translations pair pages of one kind).
     func isSameKind(as other: PageKind) -> Bool {
         switch (self, other) {
-        case (.editionHome, .editionHome), (.country, .country), (.region, .region), (.standalone, .standalone): true
+        case (.editionHome, .editionHome), (.country, .country), (.region, .region), (.standalone, .standalone),
+             (.chapter, .chapter), (.chapterPage, .chapterPage): true
         default: false
         }
     }
@@ -35,6 +61,8 @@ public enum PageKind: Sendable, Hashable {
         case .editionHome: "an edition home page"
         case .country: "a country page"
         case .region: "a region page"
+        case .chapter: "a chapter page"
+        case .chapterPage: "a page of a chapter"
         case .standalone: "a page"
         }
     }
@@ -58,6 +86,10 @@ public struct Page: Sendable {
     /// The last URL segment (from `slug`, else the file name).
     public var slug: String
     public var translationKey: String?
+    /// `order`: the reading order among siblings, smallest first (chapter pages, their pages, region pages).
+    public var order: Int?
+    /// `toc: true`: the page opens with a list of links to its own `##` and `###` headings.
+    public var toc: Bool = false
     /// The country fields of a country page (`nil` on every other kind).
     public var country: CountryData?
 
@@ -68,11 +100,11 @@ public struct Page: Sendable {
 
 extension Page {
     /// Whether `other` places this page in the site graph the same way: same file, kind, URL, title,
-    /// pairing, country and region. Other pages show nothing else of it, so a change elsewhere (the body,
+    /// pairing, reading order, country and region. Other pages show nothing else of it, so a change elsewhere (the body,
     /// key data, achievements, summary) re-renders this page alone.
     func hasSameGraphFields(as other: Page) -> Bool {
         file == other.file && kind == other.kind && slug == other.slug && title.value == other.title.value
-            && translationKey == other.translationKey && country?.code.value == other.country?.code.value
+            && translationKey == other.translationKey && order == other.order && country?.code.value == other.country?.code.value
             && country?.region?.value == other.country?.region?.value
     }
 }

@@ -7,8 +7,10 @@ extension SiteRenderer {
     func makeChrome(for id: Site.PageID, linker: Linker) -> ChromeView {
         let page = site.pages[id]
         let translations = site.translations[id].mapValues { site.urls[$0] }
-        return makeChrome(language: page.language, url: site.urls[id], translations: translations,
-                          title: title(of: id), description: page.summary, edition: page.edition, linker: linker)
+        var chrome = makeChrome(language: page.language, url: site.urls[id], translations: translations,
+                                title: title(of: id), description: page.summary, edition: page.edition, linker: linker)
+        place(id, in: &chrome, linker: linker)
+        return chrome
     }
 
     /// The layout of a page at `url` (nil: served anywhere) with `translations` (language → URL path).

@@ -20,7 +20,8 @@ extension SiteRenderer {
                            chart: makeChart(countries, language: page.language, linker: linker),
                            comparisonHref: linker.href(Route.comparison(language: page.language, edition: edition).path),
                            printHref: linker.href(Route.print(language: page.language, edition: edition).path),
-                           otherEditions: editionLinks(page.language, current: nil, linker: linker).filter { $0.label != edition })
+                           otherEditions: editionLinks(page.language, current: nil, linker: linker).filter { $0.label != edition },
+                           contents: contentsEntries(site.reading.contents[edition]?[page.language] ?? [], linker: linker))
     }
 
     func goalView(_ goal: SDG, language: String, edition: String, linker: Linker) -> GoalView {

@@ -100,18 +100,13 @@ extension SiteRenderer {
         return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t, page: view), "comparison"))
     }
 
-    /// `/<lang>/<year>/print/`: the edition's home text, then each region followed by its countries, then the
-    /// countries of no region, every body whole. `section` gives a rendered page's print section.
+    /// `/<lang>/<year>/print/`: the edition's home text, then every page of the edition in reading order (chapters,
+    /// the country section), every body whole. `section` gives a rendered page's print section.
     public func renderPrint(edition: String, language: String, section: (Site.PageID) -> String?) -> RenderedFile? {
         guard let home = site.editionHomes[edition]?[language] else { return nil }
         let url = Route.print(language: language, edition: edition).path
         let linker = Linker(mode: .relative(from: url))
-        var order: [Site.PageID] = []
-        for region in site.regionsOfEdition[edition]?[language] ?? [] {
-            order.append(region)
-            order += site.countriesOfRegion[region] ?? []
-        }
-        order += (site.countriesOfEdition[edition]?[language] ?? []).filter { site.regionOfCountry[$0] == nil }
+        let order = (site.reading.sequence[edition]?[language] ?? []).filter { $0 != home }
         let view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? "",
                              sections: order.compactMap(section))
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
@@ -134,7 +129,12 @@ extension SiteRenderer {
 
     func makeGeneratedChrome(url: String, language: String, edition: String, title: String, linker: Linker,
                                      translations: [String: String]) -> ChromeView {
-        makeChrome(language: language, url: url, translations: translations, title: text(title, language),
-                   description: nil, edition: edition, linker: linker)
+        var chrome = makeChrome(language: language, url: url, translations: translations, title: text(title, language),
+                                description: nil, edition: edition, linker: linker)
+        if let home = site.editionHomes[edition]?[language] {
+            chrome.breadcrumbs = [LinkView(label: self.title(of: home), href: linker.href(site.urls[home])),
+                                  LinkView(label: text(title, language), href: linker.href(url), current: true)]
+        }
+        return chrome
     }
 }

@@ -54,16 +54,6 @@ public struct SiteRenderer: Sendable {
         public var searchEntry: String = ""
     }
 
-    /// The prefix of a page's ids on the print page: its kind and slug (`c-niger-`).
-    static func printPrefix(of page: Page) -> String {
-        switch page.kind {
-        case .country: "c-\(page.slug)-"
-        case .region: "r-\(page.slug)-"
-        case .editionHome: "e-"
-        case .standalone: "p-\(page.slug)-"
-        }
-    }
-
     public struct AnchorLink: Sendable {
         /// The file of the page the link leads to.
         public var target: String
@@ -83,7 +73,7 @@ public struct SiteRenderer: Sendable {
         var linked: Set<String> = []
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
-                                       printIDPrefix: page.edition == nil ? nil : Self.printPrefix(of: page)) { link in
+                                       printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
             switch resolve(link, on: page, id: id, log: &log, anchors: &anchors, linked: &linked) {
             case nil: return nil
             case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
@@ -109,13 +99,16 @@ public struct SiteRenderer: Sendable {
             html = render(PageContext(chrome: chrome, t: t, page: view), "region")
         case .editionHome(let edition):
             html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), "edition")
+        case .chapter(let edition, _), .chapterPage(let edition, _):
+            let view = makeChapterView(id, edition: edition, body: body, headings: markdown.headings, linker: linker)
+            html = render(PageContext(chrome: chrome, t: t, page: view), "chapter")
         case .standalone:
             let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
         var printSection: String?
         if let printBody = markdown.printHTML, let printLinker, !page.kind.isEditionHome {
-            let prefix = Self.printPrefix(of: page)
+            let prefix = printPrefix(of: id)
             var country: CountryView?
             if case .country(let edition) = page.kind {
                 country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil), linker: printLinker,

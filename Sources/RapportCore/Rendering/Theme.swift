@@ -5,7 +5,7 @@ import RapportTemplates
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
     public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
-                                           "goal", "comparison", "print", "print-section"]
+                                           "goal", "comparison", "print", "print-section", "chapter"]
 
     /// The templates that pages are rendered with, and the schema of each one's context.
     static let entries: [(name: String, schema: TemplateSchema)] = [
@@ -13,6 +13,7 @@ public struct Theme: Sendable {
         ("region", PageContext<RegionView>.schema(for: "region")),
         ("edition", PageContext<EditionView>.schema(for: "edition")),
         ("page", PageContext<StandaloneView>.schema(for: "page")),
+        ("chapter", PageContext<ChapterView>.schema(for: "chapter")),
         ("home", PageContext<LanguageHomeView>.schema(for: "home")),
         ("root", PageContext<RootView>.schema(for: "root")),
         ("404", PageContext<NotFoundView>.schema(for: "404")),

@@ -41,6 +41,10 @@ extension ChromeView: FieldTableView {
         ("accessibilityHref", .text, { .text($0.accessibilityHref) }),
         ("privacyBanner", .flag, { .flag($0.privacyBanner) }),
         ("searchIndexHref", .text, { .text($0.searchIndexHref) }),
+        ("breadcrumbs", .list(.view(LinkView.templateSchema)), { .views($0.breadcrumbs) }),
+        ("previous", .view(LinkView.templateSchema), { .view($0.previous) }),
+        ("next", .view(LinkView.templateSchema), { .view($0.next) }),
+        ("hasNeighbours", .flag, { .flag($0.previous != nil || $0.next != nil) }),
     ])
 }
 
@@ -205,6 +209,7 @@ extension EditionView: FieldTableView {
         ("comparisonHref", .text, { .text($0.comparisonHref) }),
         ("printHref", .text, { .text($0.printHref) }),
         ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),
+        ("contents", .list(.view(ContentsEntryView.templateSchema)), { .views($0.contents) }),
     ])
 }
 

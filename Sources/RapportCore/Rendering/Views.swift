@@ -35,6 +35,12 @@ public struct ChromeView: Sendable {
     public let privacyBanner: Bool
     /// The search index of the page's language.
     public let searchIndexHref: String
+    /// Where a page of an edition is: its edition's home, each enclosing chapter, then the page itself
+    /// (`current`); empty on an edition's home and outside editions.
+    public var breadcrumbs: [LinkView] = []
+    /// The previous and next page in the edition's reading order.
+    public var previous: LinkView?
+    public var next: LinkView?
 }
 
 public struct AlternateView: Sendable {
@@ -198,6 +204,8 @@ public struct EditionView: Sendable {
     public let printHref: String
     /// The other editions in this language, newest first.
     public let otherEditions: [LinkView]
+    /// The edition's table of contents: every chapter and page in reading order, nested.
+    public var contents: [ContentsEntryView] = []
 }
 
 public struct RegionGroupView: Sendable {

@@ -5,7 +5,9 @@ public struct Site: Sendable {
 
     public let config: SiteConfig
     /// Sorted by file path; a `PageID` indexes this array.
-    public let pages: [Page]
+    public internal(set) var pages: [Page]
+    /// Each page's route (`Route.editionPage(…)`), made in one place: `Site.routes(of:)`.
+    public let routes: [Route]
     /// Each page's URL path relative to the site root, ending with `/`: `fr/2020/countries/mongolie/`.
     public let urls: [String]
     /// Each page's translations by language, itself included.
@@ -36,6 +38,8 @@ public struct Site: Sendable {
     /// Page files that exist but could not be loaded (their errors are reported): links to them and
     /// missing translations of them raise nothing more.
     public let unloadedFiles: Set<String>
+    /// Each edition's table of contents, reading order, breadcrumb trails and neighbours.
+    public let reading: ReadingOrder
 
     public func languageHomeURL(_ language: String) -> String { Route.languageHome(language: language).path }
 }
@@ -50,16 +54,11 @@ extension Site {
         var pageByFile: [String: PageID] = [:]
         for (id, page) in pages.enumerated() { pageByFile[page.file] = id }
 
-        // MARK: URLs, each used once
-        let urls = pages.map(url(of:))
-        var owners: [String: PageID] = [:]
-        for (id, url) in urls.enumerated() {
-            if let other = owners[url] {
-                log.error(.duplicateURL("/" + url, otherFile: pages[other].file), at: pages[id].title.location.with(line: 1))
-            } else {
-                owners[url] = id
-            }
-        }
+        // MARK: URLs, each used once, none of a generated page; chapter folders with their index.md
+        let routes = routes(of: pages)
+        let urls = routes.map(\.path)
+        checkURLs(urls, of: pages, log: &log)
+        checkChapterFolders(pages, unloadedFiles: unloadedFiles, log: &log)
 
         // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
         var groups = UnionFind(count: pages.count)
@@ -115,6 +114,7 @@ extension Site {
             case .country(let edition): countriesOfEdition[edition, default: [:]][page.language, default: []].append(id)
             case .region(let edition): regionsOfEdition[edition, default: [:]][page.language, default: []].append(id)
             case .standalone: standalonePages[page.language, default: []].append(id)
+            case .chapter, .chapterPage: break
             }
         }
         let titleKeys = pages.map { Slug.make(from: $0.title.value) }
@@ -182,23 +182,17 @@ extension Site {
             }
         }
 
+        let reading = ReadingOrder.make(pages: pages, editionHomes: editionHomes, regions: regionsOfEdition,
+                                        countriesOfRegion: countriesOfRegion, countries: countriesOfEdition,
+                                        regionOfCountry: regionOfCountry)
         let site = Site(
-            config: config, pages: pages, urls: urls, translations: translations, editions: editions,
+            config: config, pages: pages, routes: routes, urls: urls, translations: translations, editions: editions,
             editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
-            countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles)
+            countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles,
+            reading: reading)
         return (site, log.items)
-    }
-
-    /// The URL path of a page, relative to the site root.
-    static func url(of page: Page) -> String {
-        switch page.kind {
-        case .editionHome(let edition): return "\(page.language)/\(edition)/"
-        case .country(let edition): return "\(page.language)/\(edition)/countries/\(page.slug)/"
-        case .region(let edition): return "\(page.language)/\(edition)/regions/\(page.slug)/"
-        case .standalone: return "\(page.language)/\(page.slug)/"
-        }
     }
 
     /// Where the translation of `page` into `language` would be found by path.
@@ -211,13 +205,9 @@ extension Site {
 extension Site {
     /// This graph with page `id` replaced by `page`, which has the same graph fields (`Page.hasSameGraphFields`).
     func replacing(_ id: PageID, with page: Page) -> Site {
-        var pages = self.pages
-        pages[id] = page
-        return Site(config: config, pages: pages, urls: urls, translations: translations, editions: editions,
-                    editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
-                    countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
-                    standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
-                    countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles)
+        var site = self
+        site.pages[id] = page
+        return site
     }
 }
 

@@ -1,0 +1,78 @@
+// MARK: - The URL of every content page, and the folders that make it
+
+extension Site {
+    /// Each page's route. A chapter folder's URL segment is the `slug` of its `index.md` in the page's language
+    /// (the folder's name when it has none): `countries/index.md` with `slug: pays` gives `/fr/2021/pays/laos/`.
+    static func routes(of pages: [Page]) -> [Route] {
+        var segments: [String: String] = [:]
+        for page in pages {
+            if case .chapter(let edition, let folders) = page.kind {
+                segments[folderKey(edition: edition, language: page.language, folders: folders)] = page.slug
+            }
+        }
+        return pages.map { page in
+            let language = page.language
+            func localized(_ edition: String, _ folders: [String]) -> [String] {
+                folders.indices.map { depth in
+                    segments[folderKey(edition: edition, language: language, folders: Array(folders[...depth]))] ?? folders[depth]
+                }
+            }
+            switch page.kind {
+            case .editionHome(let edition):
+                return .editionHome(language: language, edition: edition)
+            case .chapter(let edition, let folders):
+                return .editionPage(language: language, edition: edition, segments: localized(edition, folders))
+            case .chapterPage(let edition, _), .country(let edition), .region(let edition):
+                return .editionPage(language: language, edition: edition, segments: localized(edition, page.kind.folders) + [page.slug])
+            case .standalone:
+                return .standalone(language: language, slug: page.slug)
+            }
+        }
+    }
+
+    /// The key of a chapter folder of one edition and language: `2020/fr/partenaires/multilateral`.
+    static func folderKey(edition: String, language: String, folders: some Collection<String>) -> String {
+        "\(edition)/\(language)/" + folders.joined(separator: "/")
+    }
+
+    /// URLs used twice, and URLs of generated pages taken by a content page: errors naming both.
+    static func checkURLs(_ urls: [String], of pages: [Page], log: inout DiagnosticLog) {
+        var owners: [String: PageID] = [:]
+        var generated: [String: Route] = [:]
+        for page in pages where page.kind.isEditionHome {
+            for route in Route.generated(language: page.language, edition: page.edition ?? "") { generated[route.path] = route }
+        }
+        for (id, url) in urls.enumerated() {
+            let page = pages[id]
+            if let other = owners[url] {
+                log.error(.duplicateURL("/" + url, otherFile: pages[other].file), at: page.title.location.with(line: 1))
+            } else {
+                owners[url] = id
+            }
+            if let route = generated[url] {
+                log.error(.generatedURL("/" + url, generatedPage: route.generatedPageName), at: page.title.location.with(line: 1))
+            }
+        }
+    }
+
+    /// A chapter folder without an `index.md` in a language: an error naming the folder, at the first page in it.
+    static func checkChapterFolders(_ pages: [Page], unloadedFiles: Set<String>, log: inout DiagnosticLog) {
+        var indexes: Set<String> = []
+        for page in pages {
+            if case .chapter(let edition, let folders) = page.kind {
+                indexes.insert(folderKey(edition: edition, language: page.language, folders: folders))
+            }
+        }
+        var reported: Set<String> = []
+        for page in pages {
+            guard page.kind.isChapter, let edition = page.edition else { continue }
+            let folders = page.kind.folders
+            for depth in folders.indices {
+                let key = folderKey(edition: edition, language: page.language, folders: folders[...depth])
+                let folder = "content/" + key
+                guard !indexes.contains(key), !unloadedFiles.contains(folder + "/index.md"), reported.insert(key).inserted else { continue }
+                log.error(.chapterWithoutIndex(folder: folder), at: SourceLocation(path: page.file))
+            }
+        }
+    }
+}
