@@ -167,7 +167,8 @@ public final class IncrementalBuild {
         let editionsAfter = site.editionHomes.mapValues { $0.keys.sorted() }
         let footerBefore = oldSite.privacyPages.mapValues { oldSite.urls[$0] }.merging(oldSite.accessibilityPages.mapValues { "a:" + oldSite.urls[$0] }) { $0 + $1 }
         let footerAfter = site.privacyPages.mapValues { site.urls[$0] }.merging(site.accessibilityPages.mapValues { "a:" + site.urls[$0] }) { $0 + $1 }
-        if editionsBefore != editionsAfter || footerBefore != footerAfter || oldSite.config != site.config {
+        if editionsBefore != editionsAfter || footerBefore != footerAfter || oldSite.config != site.config
+            || Self.movedPages(from: oldSite, to: site) {
             return rerenderAll(before: before)
         }
 
@@ -215,13 +216,30 @@ public final class IncrementalBuild {
         return (id, page)
     }
 
+    /// Whether a page that both graphs have changed its URL (a chapter folder's slug moves every page under it):
+    /// every page that links to one of them would have to be found, so everything is rendered again.
+    static func movedPages(from old: Site, to new: Site) -> Bool {
+        for (id, page) in old.pages.enumerated() {
+            if let now = new.pageByFile[page.file], new.urls[now] != old.urls[id] { return true }
+        }
+        return false
+    }
+
     /// Pages whose HTML shows something of the page at `path`: its translations (switchers), its region (the
     /// country list), the countries of a region (their region link), its edition's homes in every language,
-    /// and the same country in the other editions.
+    /// the same country in the other editions, and in its edition's reading order: its neighbours (their
+    /// previous/next links), the chapters above it (their contents) and the pages below it (their breadcrumbs).
     static func dependents(of path: String, in site: Site) -> Set<String> {
         guard let id = site.pageByFile[path] else { return [] }
         let page = site.pages[id]
         var ids: Set<Site.PageID> = Set(site.translations[id].values)
+        ids.formUnion([site.reading.previous[id], site.reading.next[id]].compactMap { $0 })
+        ids.formUnion(site.reading.trail[id] ?? [])
+        var below = site.reading.children[id] ?? []
+        while let node = below.popLast() {
+            ids.insert(node.page)
+            below += node.children
+        }
         if let region = site.regionOfCountry[id] { ids.formUnion(site.translations[region].values) }
         ids.formUnion(site.countriesOfRegion[id] ?? [])
         if let edition = page.edition { ids.formUnion(site.editionHomes[edition]?.values ?? [:].values) }

@@ -42,8 +42,8 @@ extension SiteRenderer {
             chrome.breadcrumbs = (site.reading.trail[id] ?? []).map(link)
                 + [LinkView(label: title(of: id), href: linker.href(site.urls[id]), current: true)]
         }
-        chrome.previous = site.reading.previous[id].map(link)
-        chrome.next = site.reading.next[id].map(link)
+        let previous = site.reading.previous[id].map(link), next = site.reading.next[id].map(link)
+        if previous != nil || next != nil { chrome.neighbours = NeighboursView(previous: previous, next: next) }
     }
 
     /// The prefix of a page's ids on the print page: its kind and place (`c-niger-`, `s-partenaires_fnuap-`).

@@ -21,6 +21,13 @@ public struct ContentsEntryView: Sendable {
     public let children: [ContentsEntryView]
 }
 
+extension NeighboursView: FieldTableView {
+    public static let fields: TemplateFields<NeighboursView> = TemplateFields("neighbours", [
+        ("previous", .view(LinkView.templateSchema), { .view($0.previous) }),
+        ("next", .view(LinkView.templateSchema), { .view($0.next) }),
+    ])
+}
+
 extension ChapterView: FieldTableView {
     public static let fields: TemplateFields<ChapterView> = TemplateFields("chapter", [
         ("title", .text, { .text($0.title) }),

@@ -42,9 +42,7 @@ extension ChromeView: FieldTableView {
         ("privacyBanner", .flag, { .flag($0.privacyBanner) }),
         ("searchIndexHref", .text, { .text($0.searchIndexHref) }),
         ("breadcrumbs", .list(.view(LinkView.templateSchema)), { .views($0.breadcrumbs) }),
-        ("previous", .view(LinkView.templateSchema), { .view($0.previous) }),
-        ("next", .view(LinkView.templateSchema), { .view($0.next) }),
-        ("hasNeighbours", .flag, { .flag($0.previous != nil || $0.next != nil) }),
+        ("neighbours", .view(NeighboursView.templateSchema), { .view($0.neighbours) }),
     ])
 }
 

@@ -38,9 +38,14 @@ public struct ChromeView: Sendable {
     /// Where a page of an edition is: its edition's home, each enclosing chapter, then the page itself
     /// (`current`); empty on an edition's home and outside editions.
     public var breadcrumbs: [LinkView] = []
-    /// The previous and next page in the edition's reading order.
-    public var previous: LinkView?
-    public var next: LinkView?
+    /// The previous and next page in the edition's reading order (nil when the page has neither).
+    public var neighbours: NeighboursView?
+}
+
+/// The pages before and after a page in its edition's reading order (`rel="prev"`, `rel="next"`).
+public struct NeighboursView: Sendable {
+    public let previous: LinkView?
+    public let next: LinkView?
 }
 
 public struct AlternateView: Sendable {

@@ -65,7 +65,7 @@ struct IncrementalBuildTests {
         // A body edit re-renders the page and the pages that show or link to it, not the whole site.
         var update = build.apply([sources.edit("content/2021/fr/countries/senegal.md") { $0.replacingOccurrences(of: "sans fold", with: "avec un texte neuf") }])
         #expect(update.renderedPages < 10 && !update.full)
-        #expect(update.changedPaths.contains("fr/2021/countries/senegal/index.html"))
+        #expect(update.changedPaths.contains("fr/2021/pays/senegal/index.html"))
         expectSameAsFullBuild(build, sources)
 
         // A title edit reaches the region list and the edition home.

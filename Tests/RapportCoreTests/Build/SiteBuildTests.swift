@@ -16,7 +16,7 @@ struct SiteBuildTests {
     @Test("builds under --strict with no diagnostic")
     func clean() {
         #expect(outcome.messages == [])
-        #expect(outcome.pageCount == 10)
+        #expect(outcome.pageCount == 20)
         Fixtures.cleanUp(root)
     }
 
@@ -27,7 +27,7 @@ struct SiteBuildTests {
 
     @Test("golden French country page")
     func countryFrench() {
-        assertSnapshot(outcome.text("fr/2021/countries/niger/index.html") ?? "", named: "country-fr.html")
+        assertSnapshot(outcome.text("fr/2021/pays/niger/index.html") ?? "", named: "country-fr.html")
     }
 
     @Test("golden English country page")
@@ -47,12 +47,12 @@ struct SiteBuildTests {
 
     @Test("key fields really appear (Mustache renders a missing key as nothing)")
     func keyFieldsAppear() throws {
-        let fr = try #require(outcome.text("fr/2021/countries/niger/index.html"))
+        let fr = try #require(outcome.text("fr/2021/pays/niger/index.html"))
         for expected in ["<html lang=\"fr\">", "<h1>Niger</h1>", "24,2", "1.240 USD", "189/189", "62,4", "2016-2020",
                          "Réalisations clés 2021", "12.345.678\u{A0}€", "Éducation de qualité", "ODD 4",
                          "Source\u{A0}: Banque mondiale, 2019", "<summary>Lire plus</summary>",
                          "Aller au contenu", "<main id=\"content\"", "Politique de confidentialité",
-                         "<link rel=\"canonical\" href=\"https://example.org/sub/path/fr/2021/countries/niger/\">",
+                         "<link rel=\"canonical\" href=\"https://example.org/sub/path/fr/2021/pays/niger/\">",
                          "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/sub/path/en/2021/countries/niger/\">"] {
             #expect(fr.contains(expected), "missing \(expected)")
         }
@@ -61,7 +61,7 @@ struct SiteBuildTests {
                          "Quality education", "SDG 4", "Source: World Bank, 2019", "<summary>Read more</summary>", "Skip to content"] {
             #expect(en.contains(expected), "missing \(expected)")
         }
-        let senegal = try #require(outcome.text("fr/2021/countries/senegal/index.html"))
+        let senegal = try #require(outcome.text("fr/2021/pays/senegal/index.html"))
         #expect(senegal.contains("<abbr title=\"sans objet\">s.o.</abbr>"))
         #expect(!senegal.contains("<details"), "no marker, no fold")
         #expect(outcome.text("en/2021/countries/senegal/index.html")?.contains(">N/A</abbr>") == true)
@@ -69,14 +69,14 @@ struct SiteBuildTests {
 
     @Test("front-matter text is escaped wherever it lands")
     func escaping() throws {
-        let fr = try #require(outcome.text("fr/2021/countries/niger/index.html"))
+        let fr = try #require(outcome.text("fr/2021/pays/niger/index.html"))
         #expect(fr.contains("content=\"Éducation &amp; santé &lt;au&gt; Niger.\""))
         #expect(!fr.contains("<au>"))
     }
 
     @Test("the language switcher leads to the same page in the other language, or to that language's edition home")
     func switcher() throws {
-        let fr = try #require(outcome.text("fr/2021/countries/niger/index.html"))
+        let fr = try #require(outcome.text("fr/2021/pays/niger/index.html"))
         #expect(fr.contains("<a href=\"../../../../en/2021/countries/niger/\" hreflang=\"en\" lang=\"en\">English</a>"))
         // Without a translation, the switcher leads to the other language's edition home.
         let partial = TestSite(["content/2020/en/countries/niger.md": nil]).build()
@@ -86,7 +86,7 @@ struct SiteBuildTests {
 
     @Test("body links to pages, headings and assets become relative URLs in the page's language")
     func bodyLinks() throws {
-        let fr = try #require(outcome.text("fr/2021/countries/niger/index.html"))
+        let fr = try #require(outcome.text("fr/2021/pays/niger/index.html"))
         #expect(fr.contains("<a href=\"../../../../assets/fiche.txt\">fiche</a>"))
         #expect(fr.contains("<a href=\"../senegal/#sante\">Sénégal</a>"))
         #expect(fr.contains("<a href=\"../../regions/afrique-de-l-ouest/\">région</a>"))
@@ -96,12 +96,25 @@ struct SiteBuildTests {
         #expect(outcome.files.contains { $0.path == "assets/rapport.css" })
     }
 
-    @Test("regions list their countries; edition homes group countries by region")
+    @Test("regions list their countries; edition homes nest them in the table of contents, under the country section")
     func regionsAndEditions() throws {
         let region = try #require(outcome.text("en/2021/regions/west-africa/index.html"))
         #expect(region.contains("<li><a href=\"../../countries/niger/\">Niger</a></li>\n<li><a href=\"../../countries/senegal/\">Senegal</a></li>"))
         let edition = try #require(outcome.text("fr/2021/index.html"))
-        #expect(edition.contains("<h3><a href=\"regions/afrique-de-l-ouest/\">Afrique de l’Ouest</a></h3>"))
+        #expect(edition.contains("""
+            <li><a href="pays/">Coopération bilatérale</a>
+            <ol>
+            <li><a href="regions/afrique-de-l-ouest/">Afrique de l’Ouest</a>
+            <ol>
+            <li><a href="pays/niger/">Niger</a></li>
+            """))
+    }
+
+    @Test("golden chapter pages: a page with its headings' table, breadcrumbs and neighbours; a chapter page with its contents")
+    func chapters() {
+        assertSnapshot(outcome.text("fr/2021/partenaires/nations-unies/fnuap/index.html") ?? "", named: "chapter-page-fr.html")
+        assertSnapshot(outcome.text("en/2021/partners/index.html") ?? "", named: "chapter-en.html")
+        assertSnapshot(outcome.text("fr/2021/print/index.html") ?? "", named: "print-fr.html")
     }
 
     @Test("two builds give identical bytes")
@@ -113,8 +126,8 @@ struct SiteBuildTests {
     @Test("--base-url changes canonical URLs and the sitemap, never the relative links")
     func baseURLOverride() throws {
         let other = Fixtures.build(root: root, options: BuildOptions(baseURL: "https://reports.example.lu/"))
-        let page = try #require(other.text("fr/2021/countries/niger/index.html"))
-        #expect(page.contains("<link rel=\"canonical\" href=\"https://reports.example.lu/fr/2021/countries/niger/\">"))
+        let page = try #require(other.text("fr/2021/pays/niger/index.html"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://reports.example.lu/fr/2021/pays/niger/\">"))
         #expect(page.contains("href=\"../../../../assets/rapport.css\""))
         #expect(other.text("404.html")?.contains("href=\"/assets/rapport.css\"") == true)
         #expect(outcome.text("404.html")?.contains("href=\"/sub/path/assets/rapport.css\"") == true)

@@ -24,7 +24,8 @@ struct ViewLookupTests {
     static let chrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
                                    alternates: [AlternateView(hreflang: "en", href: "h")], root: "../", homeHref: "h",
                                    switcher: [link], editions: [link], privacyHref: "p", accessibilityHref: "a",
-                                   privacyBanner: true, searchIndexHref: "s")
+                                   privacyBanner: true, searchIndexHref: "s", breadcrumbs: [link],
+                                   neighbours: NeighboursView(previous: link, next: link))
 
     @Test("every view answers every documented name")
     func complete() {
@@ -49,7 +50,12 @@ struct ViewLookupTests {
         assertComplete(chart)
         assertComplete(EditionView(title: "t", summary: "s", body: body, edition: "e",
                                    regions: [RegionGroupView(title: "t", href: "h", countries: [link])], otherCountries: [link],
-                                   goals: [goal], chart: chart, comparisonHref: "c", printHref: "p", otherEditions: [link]))
+                                   goals: [goal], chart: chart, comparisonHref: "c", printHref: "p", otherEditions: [link],
+                                   contents: [ContentsEntryView(label: "l", href: "h", children: [])]))
+        assertComplete(NeighboursView(previous: link, next: link))
+        let entry = ContentsEntryView(label: "l", href: "h", children: [ContentsEntryView(label: "m", href: "i", children: [])])
+        assertComplete(entry)
+        assertComplete(ChapterView(title: "t", summary: "s", body: body, edition: "e", toc: [entry], contents: [entry]))
         assertComplete(GoalPageView(number: 1, name: "n", colour: "c", edition: "e", countries: [link]))
         let row = ComparisonRowView(country: link, population: "1", populationValue: "1", gniPerCapita: "2", gniPerCapitaValue: "2",
                                     hdiRank: "3", hdiRankValue: "3", lifeExpectancy: "4", lifeExpectancyValue: "4", programme: "p",

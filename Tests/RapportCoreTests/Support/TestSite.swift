@@ -49,6 +49,12 @@ struct TestSite {
         "templates/comparison.mustache": "{{<base}}{{$main}}{{#page.rows}}Row: {{country.label}}|{{/page.rows}}{{/main}}{{/base}}",
         "templates/print.mustache": "{{<base}}{{$main}}Print: {{page.title}}|{{#page.sections}}{{{.}}}{{/page.sections}}{{/main}}{{/base}}",
         "templates/print-section.mustache": "Section: {{page.title}}|",
+        "templates/chapter.mustache": """
+            {{<base}}{{$main}}Chapter: {{page.title}}|{{#chrome.breadcrumbs}}Crumb: {{label}} {{href}}|{{/chrome.breadcrumbs}}\
+            {{#chrome.neighbours}}{{#previous}}Prev: {{label}} {{href}}|{{/previous}}{{#next}}Next: {{label}} {{href}}|{{/next}}{{/chrome.neighbours}}\
+            {{#page.toc}}Toc: {{label}} {{href}}|{{#children}}Sub: {{label}} {{href}}|{{/children}}{{/page.toc}}\
+            {{#page.contents}}Contents: {{label}} {{href}}|{{#children}}Under: {{label}}|{{/children}}{{/page.contents}}{{/main}}{{/base}}
+            """,
     ]
 
     static let baseline: [String: String] = templates.merging([
