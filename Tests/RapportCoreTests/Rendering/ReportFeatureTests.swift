@@ -30,7 +30,7 @@ struct ReportFeatureTests {
         let page = root.appendingPathComponent("content/2021/fr/countries/niger.md")
         try (try String(contentsOf: page, encoding: .utf8) + "\n## Introduction\n\nUn titre qui porte le nom d’une section du thème.\n")
             .write(to: page, atomically: true, encoding: .utf8)
-        let html = try #require(Fixtures.build(root: root).text("fr/2021/countries/niger/index.html"))
+        let html = try #require(Fixtures.build(root: root).text("fr/2021/pays/niger/index.html"))
         #expect(html.components(separatedBy: "id=\"introduction\"").count == 2, "one element has the id introduction")
         #expect(html.contains("aria-labelledby=\"introduction\""))
         #expect(html.contains(#"<h2 id="introduction-1">Introduction</h2>"#) || html.contains(#"<h2 id="introduction-2">Introduction</h2>"#),
@@ -47,7 +47,7 @@ struct ReportFeatureTests {
 
     @Test("typography reaches French bodies, titles and achievements; English, code and URLs are untouched")
     func typographyInPages() throws {
-        let fr = try #require(Self.fixture.text("fr/2021/countries/niger/index.html"))
+        let fr = try #require(Self.fixture.text("fr/2021/pays/niger/index.html"))
         #expect(fr.contains("Voici\u{A0}: «\u{A0}une phrase\u{A0}»\u{202F}; oui\u{202F}! Vraiment\u{202F}?"))
         #expect(fr.contains("<code>a : b</code>"), "code is not typeset")
         #expect(fr.contains("<a href=\"https://example.org/?q=1\">https://example.org/?q=1</a>"), "autolinks are not typeset")
@@ -118,15 +118,17 @@ struct ReportFeatureTests {
     @Test("the print page holds the whole edition in order, with ids unique on the page")
     func printPage() throws {
         let print = try #require(Self.fixture.text("fr/2021/print/index.html"))
-        let region = try #require(print.range(of: "<h2 id=\"r-afrique-de-l-ouest-title\">Afrique de l’Ouest</h2>"))
-        let niger = try #require(print.range(of: "<h2 id=\"c-niger-title\">Niger</h2>"))
-        let senegal = try #require(print.range(of: "<h2 id=\"c-senegal-title\">Sénégal</h2>"))
-        #expect(region.lowerBound < niger.lowerBound && niger.lowerBound < senegal.lowerBound)
+        // The reading order: the preface, the country section (its page, the region, its countries), then the chapter.
+        let titles = ["s-preface-title\">Préface", "s-pays-title\">Coopération bilatérale", "r-afrique-de-l-ouest-title\">Afrique de l’Ouest",
+                      "c-niger-title\">Niger", "c-senegal-title\">Sénégal", "s-partenaires-title\">Coopération multilatérale",
+                      "s-partenaires_nations-unies-title\">Agences des Nations unies", "s-partenaires_nations-unies_fnuap-title\">FNUAP"]
+        let places = try titles.map { try #require(print.range(of: "<h2 id=\"\($0)</h2>"), "\($0)").lowerBound }
+        #expect(places == places.sorted())
         #expect(print.contains("<h2 id=\"c-niger-education\">Éducation</h2>"), "heading ids prefixed")
         #expect(print.contains("<section id=\"c-niger-key-data\" class=\"key-data\">"))
         #expect(print.contains("Le Niger est un <em>pays partenaire</em>") && print.contains("Texte."), "bodies whole, fold included")
         #expect(!print.contains("<details"))
-        #expect(print.contains("<a href=\"../countries/senegal/#sante\">Sénégal</a>"), "links from the print page's place")
+        #expect(print.contains("<a href=\"../pays/senegal/#sante\">Sénégal</a>"), "links from the print page's place")
         let ids = print.matches(of: /id="([^"]+)"/).map { String($0.1) }
         #expect(ids.count == Set(ids).count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
     }
