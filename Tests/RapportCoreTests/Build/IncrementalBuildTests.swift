@@ -92,6 +92,26 @@ struct IncrementalBuildTests {
         build.apply([sources.remove("content/2021/fr/countries/mali.md"), sources.remove("content/2021/en/countries/mali.md")])
         expectSameAsFullBuild(build, sources)
 
+        // Chapters: reordering moves the table of contents and the neighbours' previous/next links; a chapter's
+        // title reaches the breadcrumbs below it; adding and removing a page re-links its neighbours; a folder's
+        // slug moves every page under it.
+        update = build.apply([sources.edit("content/2021/fr/preface.md") { $0.replacingOccurrences(of: "order: 1", with: "order: 9") }])
+        #expect(!update.full)
+        #expect(update.changedPaths.isSuperset(of: ["fr/2021/index.html", "fr/2021/preface/index.html", "fr/2021/pays/index.html"]))
+        expectSameAsFullBuild(build, sources)
+        update = build.apply([sources.edit("content/2021/fr/partenaires/index.md") { $0.replacingOccurrences(of: "title: Coopération multilatérale", with: "title: Multilatéral") }])
+        #expect(update.changedPaths.contains("fr/2021/partenaires/nations-unies/fnuap/index.html"), "the breadcrumbs below")
+        expectSameAsFullBuild(build, sources)
+        update = build.apply([sources.add("content/2021/fr/partenaires/multilateral/aaa.md", "---\ntitle: PAM\norder: 1\ntranslation_key: pam\n---\nLe PAM.\n"),
+                              sources.add("content/2021/en/partenaires/multilateral/aaa.md", "---\ntitle: WFP\norder: 1\ntranslation_key: pam\n---\nWFP.\n")])
+        #expect(update.changedPaths.contains("fr/2021/partenaires/nations-unies/fnuap/index.html"), "its new neighbour")
+        expectSameAsFullBuild(build, sources)
+        build.apply([sources.remove("content/2021/fr/partenaires/multilateral/aaa.md"), sources.remove("content/2021/en/partenaires/multilateral/aaa.md")])
+        expectSameAsFullBuild(build, sources)
+        update = build.apply([sources.edit("content/2021/fr/countries/index.md") { $0.replacingOccurrences(of: "slug: pays", with: "slug: pays-partenaires") }])
+        #expect(update.changedPaths.contains("fr/2021/pays-partenaires/niger/index.html"))
+        expectSameAsFullBuild(build, sources)
+
         // A broken page, then its fix.
         build.apply([sources.edit("content/2021/fr/countries/niger.md") { $0.replacingOccurrences(of: "country: NE", with: "country: XX") }])
         #expect(!build.succeeded)
