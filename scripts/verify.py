@@ -224,7 +224,7 @@ def check_commonmark():
 
 # MARK: - Runs
 
-def run(root, checks, strict=True, country=("fr/2020/countries/mongolie/index.html", "en/2020/countries/mongolia/index.html"),
+def run(root, checks, strict=True, country=("fr/2020/cooperation-bilaterale/mongolie/index.html", "en/2020/bilateral-cooperation/mongolia/index.html"),
         screenshot_targets=None):
     work = pathlib.Path(tempfile.mkdtemp(prefix="rapport-verify-"))
     work.chmod(0o755)
@@ -294,7 +294,7 @@ def main():
         sys.exit(1 if failed else 0)
 
     targets = [("home", "index.html"), ("edition-fr", "fr/2022/index.html"), ("edition-en", "en/2022/index.html"),
-               ("country-fr", "fr/2020/countries/mongolie/index.html"), ("country-en", "en/2020/countries/mongolia/index.html")]
+               ("country-fr", "fr/2020/cooperation-bilaterale/mongolie/index.html"), ("country-en", "en/2020/bilateral-cooperation/mongolia/index.html")]
     results = run(pathlib.Path(args.root), set(args.checks.split(",")), screenshot_targets=targets)
     passed = failed = 0
     for check, (problems, about) in results.items():

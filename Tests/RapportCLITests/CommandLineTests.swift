@@ -62,18 +62,18 @@ struct CommandLineTests {
         let run = try rapport(["build", "--strict"], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "")
-        for path in ["index.html", "fr/2020/countries/mongolie/index.html", "en/2020/countries/mongolia/index.html",
-                     "fr/2022/countries/mongolie/index.html", "en/2022/countries/mongolia/index.html",
+        for path in ["index.html", "fr/2020/cooperation-bilaterale/mongolie/index.html", "en/2020/bilateral-cooperation/mongolia/index.html",
+                     "fr/2022/cooperation-bilaterale/mongolie/index.html", "en/2022/bilateral-cooperation/mongolia/index.html",
                      "fr/2020/regions/asie-du-sud-est/index.html", "en/2020/regions/south-east-asia/index.html",
                      "fr/confidentialite/index.html", "en/privacy/index.html", "sitemap.xml", "robots.txt", "fr/404.html", "en/404.html"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/\(path)").path), "missing \(path)")
         }
-        let fr = try String(contentsOf: root.appendingPathComponent("output/fr/2020/countries/mongolie/index.html"), encoding: .utf8)
+        let fr = try String(contentsOf: root.appendingPathComponent("output/fr/2020/cooperation-bilaterale/mongolie/index.html"), encoding: .utf8)
         for fact in ["3,3", "11.420 USD", "99/189", "69,9", ">s.o.</abbr>", "Réalisations clés 2020", "Bonne santé et bien-être",
                      "Égalité entre les sexes", "Inégalités réduites", "345.000 euros", "486.200 euros", "Plus de 630"] {
             #expect(fr.contains(fact), "missing \(fact)")
         }
-        let en = try String(contentsOf: root.appendingPathComponent("output/en/2022/countries/mongolia/index.html"), encoding: .utf8)
+        let en = try String(contentsOf: root.appendingPathComponent("output/en/2022/bilateral-cooperation/mongolia/index.html"), encoding: .utf8)
         #expect(en.contains("€5,000,000"))
         #expect(en.contains("October 2022"))
     }

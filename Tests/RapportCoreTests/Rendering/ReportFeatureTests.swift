@@ -60,8 +60,8 @@ struct ReportFeatureTests {
     @Test("each country page links to the same country in the other editions")
     func crossEditionLinks() throws {
         #expect(Self.report.succeeded, "\(Self.report.messages)")
-        let page = try #require(Self.report.text("fr/2020/countries/mongolie/index.html"))
-        #expect(page.contains("<p class=\"other-editions\">Mongolie\u{A0}: <a href=\"./\" aria-current=\"page\">2020</a> · <a href=\"../../../2022/countries/mongolie/\">2022</a></p>"))
+        let page = try #require(Self.report.text("fr/2020/cooperation-bilaterale/mongolie/index.html"))
+        #expect(page.contains("<p class=\"other-editions\">Mongolie\u{A0}: <a href=\"./\" aria-current=\"page\">2020</a> · <a href=\"../../../2022/cooperation-bilaterale/mongolie/\">2022</a></p>"))
         let home = try #require(Self.report.text("en/2022/index.html"))
         #expect(home.contains("<li><a href=\"../2020/\">Annual report 2020</a></li>"), "edition homes link to the other editions")
     }
@@ -71,10 +71,10 @@ struct ReportFeatureTests {
         let goal = try #require(Self.report.text("fr/2020/goals/3/index.html"))
         #expect(goal.contains("<span class=\"goal-badge\">ODD 3</span> Bonne santé et bien-être"))
         #expect(goal.contains("style=\"--goal-colour: #4C9F38\""))
-        #expect(goal.contains("<li><a href=\"../../countries/mongolie/\">Mongolie</a></li>"))
+        #expect(goal.contains("<li><a href=\"../../cooperation-bilaterale/mongolie/\">Mongolie</a></li>"))
         #expect(Self.report.text("en/2020/goals/17/index.html")?.contains("Partnerships for the goals") == true)
         #expect(Self.report.text("fr/2020/goals/4/index.html") == nil, "no page for a goal no country works on")
-        let country = try #require(Self.report.text("fr/2020/countries/mongolie/index.html"))
+        let country = try #require(Self.report.text("fr/2020/cooperation-bilaterale/mongolie/index.html"))
         #expect(country.contains("<a href=\"../../goals/5/\"><span class=\"goal-number\">ODD 5</span>"))
     }
 
@@ -110,7 +110,7 @@ struct ReportFeatureTests {
         #expect(!SearchIndex.matches(query: "santé mali", words: SearchIndex.distinctWords(in: "Santé au Niger").joined(separator: " ")))
         let index = try #require(Self.report.text("fr/search.json"))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
-        let mongolia = try #require(entries.first { $0["u"] == "fr/2020/countries/mongolie/" })
+        let mongolia = try #require(entries.first { $0["u"] == "fr/2020/cooperation-bilaterale/mongolie/" })
         #expect(SearchIndex.matches(query: "cardiovasculaire telemedecine", words: mongolia["w"] ?? ""))
         #expect(!entries.contains { $0["u"]?.hasPrefix("en/") == true })
     }
@@ -135,7 +135,7 @@ struct ReportFeatureTests {
 
     @Test("accessibility statement and privacy notice in every footer; the banner from the i18n strings")
     func footerAndBanner() throws {
-        let page = try #require(Self.report.text("en/2020/countries/mongolia/index.html"))
+        let page = try #require(Self.report.text("en/2020/bilateral-cooperation/mongolia/index.html"))
         #expect(page.contains("<li><a href=\"../../../accessibility/\">Accessibility statement</a></li>"))
         #expect(page.contains("<li><a href=\"../../../privacy/\">Privacy notice</a></li>"))
         #expect(page.contains("<p>By browsing our website, you accept our privacy policy. <a href=\"../../../privacy/\">Find out more.</a></p>"))
