@@ -58,6 +58,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case duplicateCountryCode(String, otherFile: String)
     case missingEditionHome(edition: String, language: String)
     case chapterWithoutIndex(folder: String)
+    case figureDisagrees(key: String, value: String?, otherValue: String?, otherFile: String)
     case generatedURL(String, generatedPage: String)
 
     // MARK: Markdown bodies
@@ -143,6 +144,10 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateCountryCode(let code, let other): return "the country code \(code) is also used by \(other) in this edition"
         case .missingEditionHome(let edition, let language):
             return "the edition \(edition) has no home page in '\(language)': add content/\(edition)/\(language)/index.md"
+        case .figureDisagrees(let key, let value, let other, let file):
+            let here = value.map { "is \($0) here" } ?? "is missing here"
+            let there = other.map { "\($0) in \(file)" } ?? "absent from \(file)"
+            return "'\(key)' \(here) but \(there): figures must agree across languages"
         case .chapterWithoutIndex(let folder):
             return "the chapter folder \(folder)/ has no index.md: add \(folder)/index.md (the chapter's title and URL segment)"
         case .generatedURL(let url, let generated):

@@ -76,27 +76,35 @@ public enum PageLoader {
         }
 
         var keyData: KeyData?
+        // Where each figure is written: a translation that states another figure is reported there.
+        var places: [String: SourceLocation] = [:]
+        func noted<T>(_ key: String, _ value: Located<T>?) -> Located<T>? {
+            if let value { places[key] = value.location }
+            return value
+        }
+        if let node = fields.node("key_data") { places["key_data"] = reader.location(of: node) }
         if let data = fields.nested("key_data", allowedKeys: keyDataKeys, context: "key_data") {
             data.reportUnknownKeys()
             var values = KeyData()
-            values.populationMillions = data.number("population_millions")?.value
-            values.gniPerCapitaUSD = data.integer("gni_per_capita_usd", minimum: 0)?.value
-            let rank = data.integer("hdi_rank", minimum: 1)
-            let total = data.integer("hdi_total", minimum: 1)
+            values.populationMillions = noted("population_millions", data.number("population_millions"))?.value
+            values.gniPerCapitaUSD = noted("gni_per_capita_usd", data.integer("gni_per_capita_usd", minimum: 0))?.value
+            let rank = noted("hdi_rank", data.integer("hdi_rank", minimum: 1))
+            let total = noted("hdi_total", data.integer("hdi_total", minimum: 1))
             if let rank, let total, rank.value > total.value {
                 reader.error(.hdiRankAboveTotal(rank: rank.value, total: total.value), at: rank.location)
             }
             values.hdiRank = rank?.value
             values.hdiTotal = total?.value
-            values.lifeExpectancy = data.number("life_expectancy")?.value
+            values.lifeExpectancy = noted("life_expectancy", data.number("life_expectancy"))?.value
             if let programme = data.nullableString("cooperation_programme") {
                 values.cooperationProgramme = programme.value.map(KeyData.Programme.text) ?? .notApplicable
             }
-            values.year = data.integer("year", minimum: 0)?.value
+            values.year = noted("year", data.integer("year", minimum: 0))?.value
             values.source = data.string("source")?.value
             keyData = values
         }
 
+        if let node = fields.node("priority_areas") { places["priority_areas"] = reader.location(of: node) }
         var areas: [SDG] = []
         for item in fields.list("priority_areas") ?? [] {
             guard case .scalar(let scalar) = item, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
@@ -117,10 +125,10 @@ public enum PageLoader {
             }
             achievements.append(text)
         }
-        let budget = fields.integer("budget_eur", minimum: 0)
+        let budget = noted("budget_eur", fields.integer("budget_eur", minimum: 0))
 
         guard let code else { return nil }
         return CountryData(code: code, region: region, keyData: keyData, priorityAreas: areas,
-                           achievements: achievements, budgetEUR: budget?.value)
+                           achievements: achievements, budgetEUR: budget?.value, places: places)
     }
 }

@@ -117,6 +117,8 @@ public struct CountryData: Sendable {
     public var priorityAreas: [SDG]
     public var achievements: [String]
     public var budgetEUR: Int?
+    /// Where each figure is written, by its key (`population_millions`, `priority_areas`, `budget_eur`, `key_data`…).
+    public var places: [String: SourceLocation] = [:]
 }
 
 /// "Données de référence" / "Key data". Every field is optional.

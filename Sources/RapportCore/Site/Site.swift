@@ -156,6 +156,8 @@ extension Site {
             }
         }
         countriesOfRegion = countriesOfRegion.mapValues { $0.sorted(by: byTitle) }
+        checkFigures(pages: pages, translations: translations, regionOfCountry: regionOfCountry,
+                     defaultLanguage: config.defaultLanguage, log: &log)
 
         // MARK: The privacy notice and the accessibility statement
         func namedPages(_ key: String?, missing: (String) -> Reason) -> [String: PageID] {
