@@ -55,6 +55,7 @@ public final class IncrementalBuild {
     private var loaded: [String: (SiteBuilder.LoadedFile, [Diagnostic])] = [:]
     private var site: Site?
     private var siteDiagnostics: [Diagnostic] = []
+    private var dataDiagnostics: [Diagnostic] = []
     private var renderer: SiteRenderer?
     /// Rendered content pages by source file.
     private var results: [String: SiteRenderer.PageResult] = [:]
@@ -110,6 +111,8 @@ public final class IncrementalBuild {
         guard let config else {
             site = nil
             renderer = nil
+            siteDiagnostics = []
+            dataDiagnostics = []
             return finish(before: before, rendered: 0, full: true)
         }
         let languages = config.languageCodes
@@ -251,19 +254,23 @@ public final class IncrementalBuild {
 
     private func makeSite() {
         guard let config else { return }
-        var pages: [Page] = [], unloaded: Set<String> = []
+        var pages: [Page] = [], unloaded: Set<String> = [], dataFiles: [DataFile] = []
         for (path, (file, _)) in loaded {
             switch file {
             case .page(let page?): pages.append(page)
             case .page(nil): unloaded.insert(path)
+            case .data(let dataFile): dataFiles.append(dataFile)
             default: break
             }
         }
         let made = Site.make(config: config, pages: pages, unloadedFiles: unloaded)
         site = made.site
         siteDiagnostics = made.diagnostics
+        let (dataSets, found) = DataSets.load(dataFiles, languages: config.languageCodes)
+        dataDiagnostics = found
         renderer = theme.map {
-            SiteRenderer(site: made.site, theme: $0, strings: strings(), assetPaths: Set(SiteBuilder.publishedAssets(Array(assetFiles.values)).keys))
+            SiteRenderer(site: made.site, theme: $0, strings: strings(), assetPaths: Set(SiteBuilder.publishedAssets(Array(assetFiles.values)).keys),
+                         dataSets: dataSets)
         }
     }
 
@@ -296,7 +303,7 @@ public final class IncrementalBuild {
     }
 
     private func finish(before: [String: RenderedFile], rendered: Int, full: Bool) -> Update {
-        var all = readDiagnostics + configDiagnostics + themeDiagnostics + siteDiagnostics
+        var all = readDiagnostics + configDiagnostics + themeDiagnostics + siteDiagnostics + dataDiagnostics
         for (_, found) in loaded.values { all += found }
         if let config {
             let tables = strings()

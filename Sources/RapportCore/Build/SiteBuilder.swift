@@ -90,6 +90,10 @@ public enum SiteBuilder {
         diagnostics += loaded.diagnostics
         clock.lap("front matter")
 
+        // MARK: Data sets: schemas and figures
+        let (dataSets, dataDiagnostics) = DataSets.load(loaded.dataFiles, languages: config.languageCodes)
+        diagnostics += dataDiagnostics
+
         // MARK: Theme, and the strings it uses
         let (theme, themeDiagnostics) = Theme.load(templates: source.templates)
         diagnostics += themeDiagnostics
@@ -103,7 +107,7 @@ public enum SiteBuilder {
 
         // MARK: Rendering
         let assets = publishedAssets(source.assets)
-        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys))
+        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys), dataSets: dataSets)
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         let sink = failing ? nil : output
@@ -174,7 +178,7 @@ public enum SiteBuilder {
                          renderer.renderSearchIndex(language: language, entry: pages.searchEntry)]
             case .site:
                 files = [renderer.renderNotFound(config.defaultLanguage, atRoot: true), renderer.renderRoot(),
-                         renderer.renderSitemap(), renderer.renderRobots()]
+                         renderer.renderSitemap(), renderer.renderRobots()] + renderer.renderDataFiles()
             case .edition(let edition, let language):
                 files = editionFiles(renderer, edition: edition, language: language, pages: pages)
             }
@@ -232,6 +236,8 @@ public enum SiteBuilder {
     enum LoadedFile {
         case page(Page?)
         case strings(InterfaceStrings)
+        /// A data set's CSV or schema, read, for the data stage (which needs both).
+        case data(DataFile)
         /// Not a page or string file (site.yaml, assets, dot files), or a misplaced one (its diagnostic says so).
         case skipped
     }
@@ -246,6 +252,9 @@ public enum SiteBuilder {
             return (.skipped, [Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read)])
         case .interfaceStrings, .page:
             break
+        case .dataFile(let edition, let name, let isSchema):
+            guard let bytes = file.contents.read() else { return (.skipped, [.unreadable(file.path)]) }
+            return (.data(DataFile(edition: edition, name: name, isSchema: isSchema, file: SourceFile(path: file.path, bytes: bytes))), [])
         }
         guard let bytes = file.contents.read() else { return (.page(nil), [.unreadable(file.path)]) }
         let text: SourceText
@@ -265,25 +274,26 @@ public enum SiteBuilder {
 
     /// Loads every page and interface-string file, on every core; each file's problems are its own.
     static func loadContent(_ source: SiteSource, languages: [String])
-        -> (pages: [Page], strings: [String: InterfaceStrings], diagnostics: [Diagnostic], unloaded: Set<String>) {
+        -> (pages: [Page], strings: [String: InterfaceStrings], dataFiles: [DataFile], diagnostics: [Diagnostic], unloaded: Set<String>) {
         let files = source.contentFiles
         let slots = ResultSlots<(LoadedFile, [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots[index] = loadFile(files[index], languages: languages)
         }
         var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
-        var unloaded: Set<String> = []
+        var unloaded: Set<String> = [], dataFiles: [DataFile] = []
         for (index, (loaded, found)) in slots.values.enumerated() {
             diagnostics += found
             switch loaded {
             case .page(let page?): pages.append(page)
             case .page(nil): unloaded.insert(files[index].path)
             case .strings(let table): strings[table.language] = table
+            case .data(let file): dataFiles.append(file)
             case .skipped: break
             }
         }
         diagnostics += missingStringFiles(strings, languages: languages)
-        return (pages, strings, diagnostics, unloaded)
+        return (pages, strings, dataFiles, diagnostics, unloaded)
     }
 
     static func missingStringFiles(_ strings: [String: InterfaceStrings], languages: [String]) -> [Diagnostic] {

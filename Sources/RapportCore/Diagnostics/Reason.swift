@@ -58,6 +58,22 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case duplicateCountryCode(String, otherFile: String)
     case missingEditionHome(edition: String, language: String)
     case chapterWithoutIndex(folder: String)
+    case dataSetWithoutSchema(schema: String)
+    case dataSetWithoutFigures(csv: String)
+    case missingLanguageText(key: String, language: String)
+    case unknownChartColumn(String, known: [String])
+    case chartColumnNotNumeric(String, type: String)
+    case lineChartWithoutYears(String)
+    case csvUnclosedQuote
+    case csvTextAfterQuote
+    case csvWithoutHeader
+    case csvColumnNotDescribed(String, schema: String, suggestion: String?)
+    case csvColumnMissing(String, schema: String)
+    case csvRowLength(cells: Int, header: Int)
+    case csvCellType(String, column: String, type: String)
+    case unknownDataSet(String, marker: String, known: [String])
+    case dataSetWithoutChart(String)
+    case chartsNotBuilt(String)
     case figureDisagrees(key: String, value: String?, otherValue: String?, otherFile: String)
     case generatedURL(String, generatedPage: String)
 
@@ -144,6 +160,26 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateCountryCode(let code, let other): return "the country code \(code) is also used by \(other) in this edition"
         case .missingEditionHome(let edition, let language):
             return "the edition \(edition) has no home page in '\(language)': add content/\(edition)/\(language)/index.md"
+        case .dataSetWithoutSchema(let schema): return "this data set has no schema: add \(schema) (its title, columns and types)"
+        case .dataSetWithoutFigures(let csv): return "this schema has no figures: add \(csv)"
+        case .missingLanguageText(let key, let language): return "'\(key)' has no text for the language '\(language)'"
+        case .unknownChartColumn(let name, let known): return "the chart names the column '\(name)', which the schema does not describe (columns: \(known.joined(separator: ", ")))"
+        case .chartColumnNotNumeric(let name, let type): return "the chart's y column '\(name)' is \(type), not a number (integer, decimal, percent or eur)"
+        case .lineChartWithoutYears(let name): return "a line chart runs over a year column; '\(name)' is not one"
+        case .csvUnclosedQuote: return "the quoted field that starts here is never closed"
+        case .csvTextAfterQuote: return "text after the closing quote of a field: quote the whole field, and double the quotes inside (\"\")"
+        case .csvWithoutHeader: return "the CSV is empty: its first row names the columns"
+        case .csvColumnNotDescribed(let name, let schema, let suggestion):
+            return "the CSV column '\(name)' is not described in \(schema)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .csvColumnMissing(let name, let schema): return "the CSV has no column '\(name)', which \(schema) describes"
+        case .csvRowLength(let cells, let header): return "this row has \(cells) cells; the header has \(header)"
+        case .csvCellType(let text, let column, let type):
+            return "'\(text.prefix(40))' in the column '\(column)' is not \(DataSetLoader.describe(type))"
+        case .unknownDataSet(let name, let marker, let known):
+            let list = known.isEmpty ? "this edition has no data set" : "data sets of this edition: \(known.joined(separator: ", "))"
+            return "the \(marker) marker names the data set '\(name)', which is not in this edition's data/ (\(list))"
+        case .chartsNotBuilt(let name): return "charts are not built yet (issue 12): place the table of '\(name)' with <!-- table: \(name) --> instead"
+        case .dataSetWithoutChart(let name): return "the data set '\(name)' has no chart: add 'chart:' to its schema, or place its table"
         case .figureDisagrees(let key, let value, let other, let file):
             let here = value.map { "is \($0) here" } ?? "is missing here"
             let there = other.map { "\($0) in \(file)" } ?? "absent from \(file)"

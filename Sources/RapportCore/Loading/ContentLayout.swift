@@ -4,6 +4,8 @@ public enum ContentEntry: Equatable, Sendable {
     case interfaceStrings(language: String)
     case asset(pathInAssets: String)
     case page(kind: PageKind, language: String, pathInLanguage: String, fileStem: String)
+    /// `content/<year>/data/<name>.csv` (the figures) or `<name>.yaml` (the schema) of a data set.
+    case dataFile(edition: String, name: String, isSchema: Bool)
     /// A dot file (`.DS_Store`, an editor's swap file): not content, ignored.
     case ignored
     case misplaced(Reason)
@@ -22,6 +24,16 @@ public enum ContentEntry: Equatable, Sendable {
             let language = String(inside[1].dropLast(5))
             guard languages.contains(language) else { return .misplaced(.unknownLanguageFolder(language, known: languages)) }
             return .interfaceStrings(language: language)
+        }
+        if inside.count == 3, isEdition(inside[0]), inside[1] == "data" {
+            let file = inside[2]
+            let isSchema = file.hasSuffix(".yaml")
+            guard isSchema || file.hasSuffix(".csv") else {
+                return .misplaced(.misplacedFile("content/<year>/data/ holds data sets: NAME.csv and NAME.yaml"))
+            }
+            let name = String(file.dropLast(isSchema ? 5 : 4))
+            guard Slug.isValid(name) else { return .misplaced(.invalidSlug(name)) }
+            return .dataFile(edition: inside[0], name: name, isSchema: isSchema)
         }
         guard let name = inside.last, name.hasSuffix(".md") else {
             return .misplaced(.misplacedFile("only .md pages, site.yaml, i18n/*.yaml and assets/ belong in content/"))

@@ -18,13 +18,16 @@ public enum Markdown {
     ///     bodies: heading ids get this prefix, same-page `#anchors` too, and links their `printHref`.
     ///   - rewriteLink: called for every link and image, in document order, before rendering;
     ///     returns the destination to render instead, or `nil` to keep it.
+    ///   - placeData: called for every top-level `<!-- table: NAME -->` and `<!-- chart: NAME -->` line; returns
+    ///     the HTML that takes its place on the page and on the print page, or `nil` to leave it out.
     /// - Returns: the rendered parts and what the walk found.
     public static func render(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
         reservedIDs: Set<String> = [],
         printIDPrefix: String? = nil,
-        rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite? = { _ in nil }
+        rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite? = { _ in nil },
+        placeData: (MarkdownDataMarker) -> (page: String, print: String)? = { _ in nil }
     ) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
         let positions = SourceColumns(bytes: bytes)
@@ -38,6 +41,8 @@ public enum Markdown {
         var headingNodes: [(node: OpaquePointer, id: String)] = []
         var textNodes: [OpaquePointer] = []
         var linkNodes: [(node: OpaquePointer, href: String, printHref: String?)] = []
+        var dataNodes: [(node: OpaquePointer, marker: MarkdownDataMarker)] = []
+        var placedNodes: [(node: OpaquePointer, page: String, print: String)] = []
 
         // MARK: - One walk over the tree
         if let iterator = cmark_iter_new(document) {
@@ -76,8 +81,12 @@ public enum Markdown {
                     let isMarker = type == CMARK_NODE_HTML_BLOCK
                         && cmark_node_parent(node) == document
                         && isMoreMarker(literal)
+                    let dataMarker = type == CMARK_NODE_HTML_BLOCK && cmark_node_parent(node) == document
+                        ? MarkdownDataMarker(literal: literal, line: line) : nil
                     if isMarker {
                         if result.moreMarkerLine == nil { result.moreMarkerLine = line }
+                    } else if let dataMarker {
+                        dataNodes.append((node, dataMarker))
                     } else {
                         let position = MarkdownPosition(
                             line: line,
@@ -107,6 +116,19 @@ public enum Markdown {
                 let typeset = typography(literal)
                 if typeset != literal { cmark_node_set_literal(node, typeset) }
             }
+        }
+        // Data markers become custom blocks holding the table or chart (cmark writes a custom block as given, in
+        // safe mode too); a marker the caller does not place is left out.
+        for (node, marker) in dataNodes {
+            if let placed = placeData(marker), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                cmark_node_set_on_enter(block, placed.page)
+                cmark_node_set_on_exit(block, "")
+                cmark_node_replace(node, block)
+                placedNodes.append((block, placed.page, placed.print))
+            } else {
+                cmark_node_unlink(node)
+            }
+            cmark_node_free(node)
         }
         var headingOpeners: [(node: OpaquePointer, level: Int32, id: String)] = []
         for (heading, id) in headingNodes where options.headingIDs {
@@ -143,9 +165,11 @@ public enum Markdown {
         if let printIDPrefix {
             for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(printIDPrefix)\(id)\">") }
             for (node, _, printHref) in linkNodes { if let printHref { cmark_node_set_url(node, printHref) } }
+            for (block, _, print) in placedNodes { cmark_node_set_on_enter(block, print) }
             result.printHTML = html(of: document, options: renderOptions) + (rest.map { html(of: $0, options: renderOptions) } ?? "")
             for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(id)\">") }
             for (node, href, _) in linkNodes { cmark_node_set_url(node, href) }
+            for (block, page, _) in placedNodes { cmark_node_set_on_enter(block, page) }
         }
 
         if let rest { result.restHTML = html(of: rest, options: renderOptions) }

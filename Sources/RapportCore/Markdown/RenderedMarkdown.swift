@@ -1,3 +1,5 @@
+import Foundation
+
 /// Choices for one Markdown rendering.
 public struct MarkdownOptions: Sendable {
     /// Pass raw HTML through (trusted authors only). Off: cmark's safe mode replaces it.
@@ -69,6 +71,28 @@ public struct MarkdownLink: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var column: Int
+}
+
+/// A `<!-- table: NAME -->` or `<!-- chart: NAME -->` line of a body (top level), where a data set is placed.
+public struct MarkdownDataMarker: Sendable, Equatable {
+    public enum Kind: String, Sendable { case table, chart }
+    public var kind: Kind
+    public var name: String
+    public var line: Int
+
+    /// The marker an HTML block holds, if it is one: `<!-- table: oda -->`, spaces free.
+    init?(literal: String, line: Int) {
+        let trimmed = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->"), !trimmed.dropFirst(4).dropLast(3).contains("-->") else { return nil }
+        let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+        guard let colon = inner.firstIndex(of: ":"),
+              let kind = Kind(rawValue: inner[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+        let name = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else { return nil }
+        self.kind = kind
+        self.name = name
+        self.line = line
+    }
 }
 
 /// A position in a body: line and column from 1, column in characters.

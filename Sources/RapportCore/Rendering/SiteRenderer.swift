@@ -11,10 +11,14 @@ public struct SiteRenderer: Sendable {
     let markdownOptions: @Sendable (String) -> MarkdownOptions
     /// Number formatting per language code, made once.
     let formats: [String: NumberFormatting]
+    /// The data sets bodies place with `<!-- table: NAME -->`.
+    public let dataSets: DataSets
 
 
-    public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>) {
+    public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
+                dataSets: DataSets = DataSets()) {
         self.site = site
+        self.dataSets = dataSets
         self.theme = theme
         self.strings = strings
         self.assetPaths = assetPaths
@@ -35,7 +39,7 @@ public struct SiteRenderer: Sendable {
 
     /// The same renderer over another graph of the same site (the preview's edits).
     func replacingSite(_ site: Site) -> SiteRenderer {
-        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths)
+        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths, dataSets: dataSets)
     }
 
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
@@ -81,6 +85,8 @@ public struct SiteRenderer: Sendable {
                 let suffix = fragment.map { "#" + $0 } ?? ""
                 return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
             }
+        } placeData: { marker in
+            placeData(marker, on: id, linker: linker, printLinker: printLinker, log: &log, linked: &linked)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)

@@ -5,7 +5,7 @@ import RapportTemplates
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
     public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
-                                           "goal", "comparison", "print", "print-section", "chapter"]
+                                           "goal", "comparison", "print", "print-section", "chapter", "data-table"]
 
     /// The templates that pages are rendered with, and the schema of each one's context.
     static let entries: [(name: String, schema: TemplateSchema)] = [
@@ -14,6 +14,7 @@ public struct Theme: Sendable {
         ("edition", PageContext<EditionView>.schema(for: "edition")),
         ("page", PageContext<StandaloneView>.schema(for: "page")),
         ("chapter", PageContext<ChapterView>.schema(for: "chapter")),
+        ("data-table", PageContext<DataTableView>.schema(for: "data-table")),
         ("home", PageContext<LanguageHomeView>.schema(for: "home")),
         ("root", PageContext<RootView>.schema(for: "root")),
         ("404", PageContext<NotFoundView>.schema(for: "404")),

@@ -23,6 +23,8 @@ public enum Route: Hashable, Sendable {
     case searchIndex(language: String)
     /// `/<lang>/404.html`, or `/404.html` (no language).
     case notFound(language: String?)
+    /// `/data/<year>/<name>.csv`: a data set, published unchanged.
+    case dataFile(edition: String, name: String)
     case sitemap
     case robots
 
@@ -40,6 +42,7 @@ public enum Route: Hashable, Sendable {
         case .print(let language, let edition): "\(language)/\(edition)/print/"
         case .searchIndex(let language): "\(language)/search.json"
         case .notFound(let language): language.map { "\($0)/404.html" } ?? "404.html"
+        case .dataFile(let edition, let name): "data/\(edition)/\(name).csv"
         case .sitemap: "sitemap.xml"
         case .robots: "robots.txt"
         }

@@ -1,0 +1,41 @@
+/// A data file as the loader read it: the CSV or the schema of one data set.
+struct DataFile: Sendable {
+    var edition: String
+    var name: String
+    var isSchema: Bool
+    var file: SourceFile
+}
+
+/// Stage "data": the data sets of every edition, each CSV with its schema, by edition and name.
+public struct DataSets: Sendable {
+    public var byEdition: [String: [String: DataSet]] = [:]
+
+    public init() {}
+
+    public subscript(edition: String, name: String) -> DataSet? { byEdition[edition]?[name] }
+
+    /// Every data set, in edition and name order.
+    public var all: [DataSet] {
+        byEdition.keys.sorted().flatMap { edition in byEdition[edition]!.keys.sorted().map { byEdition[edition]![$0]! } }
+    }
+
+    /// Pairs each CSV with its schema and loads them; each problem is at its file, line and column.
+    static func load(_ files: [DataFile], languages: [String]) -> (DataSets, [Diagnostic]) {
+        var pairs: [String: (csv: SourceFile?, schema: SourceFile?, edition: String, name: String)] = [:]
+        for file in files {
+            let key = "\(file.edition)/\(file.name)"
+            var pair = pairs[key] ?? (nil, nil, file.edition, file.name)
+            if file.isSchema { pair.schema = file.file } else { pair.csv = file.file }
+            pairs[key] = pair
+        }
+        var sets = DataSets(), diagnostics: [Diagnostic] = []
+        for key in pairs.keys.sorted() {
+            let pair = pairs[key]!
+            let (dataSet, found) = DataSetLoader.load(edition: pair.edition, name: pair.name, csv: pair.csv, schema: pair.schema,
+                                                      languages: languages)
+            diagnostics += found
+            if let dataSet { sets.byEdition[pair.edition, default: [:]][pair.name] = dataSet }
+        }
+        return (sets, diagnostics)
+    }
+}

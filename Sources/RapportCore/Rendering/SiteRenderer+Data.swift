@@ -1,0 +1,86 @@
+import Foundation
+import RapportTemplates
+
+// MARK: - Data sets placed in bodies: tables (charts are placed by the same marker walk)
+
+extension SiteRenderer {
+    /// The HTML of a `<!-- table: NAME -->` marker of page `id`, on the page and on the print page; nil (with an
+    /// error at the marker's line) when the edition has no such data set.
+    func placeData(_ marker: MarkdownDataMarker, on id: Site.PageID, linker: Linker, printLinker: Linker?,
+                   log: inout DiagnosticLog, linked: inout Set<String>) -> (page: String, print: String)? {
+        let page = site.pages[id]
+        let location = SourceLocation(path: page.file, line: page.bodyFirstLine + marker.line - 1)
+        guard let edition = page.edition else {
+            log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue, known: []), at: location)
+            return nil
+        }
+        // The preview renders this page again when either file of the data set changes, appears or goes.
+        linked.insert("content/\(edition)/data/\(marker.name).csv")
+        linked.insert("content/\(edition)/data/\(marker.name).yaml")
+        guard let dataSet = dataSets[edition, marker.name] else {
+            log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue,
+                                      known: (dataSets.byEdition[edition] ?? [:]).keys.sorted()), at: location)
+            return nil
+        }
+        if marker.kind == .chart {
+            guard dataSet.chart != nil else { log.error(.dataSetWithoutChart(marker.name), at: location); return nil }
+            log.error(.chartsNotBuilt(marker.name), at: location)
+            return nil
+        }
+        let chrome = makeChrome(for: id, linker: linker)
+        let view = makeTable(dataSet, language: page.language, linker: linker, idPrefix: "")
+        let html = String(decoding: render(PageContext(chrome: chrome, t: t(page.language), page: view), "data-table"), as: UTF8.self)
+        guard let printLinker else { return (html, html) }
+        let printView = makeTable(dataSet, language: page.language, linker: printLinker, idPrefix: printPrefix(of: id))
+        let printHTML = String(decoding: render(PageContext(chrome: chrome, t: t(page.language), page: printView), "data-table"), as: UTF8.self)
+        return (html, printHTML)
+    }
+
+    func makeTable(_ dataSet: DataSet, language: String, linker: Linker, idPrefix: String) -> DataTableView {
+        let headers = dataSet.columns.map { DataHeaderView(label: text($0.label[language] ?? "", language), isNumeric: $0.type.isNumeric) }
+        let rows = dataSet.rows.map { record in
+            DataRowView(cells: record.enumerated().map { index, value in
+                let column = dataSet.columns[index]
+                let (shown, href) = cellText(value, column: column, edition: dataSet.edition, language: language, linker: linker)
+                return DataCellView(text: shown, isNumeric: column.type.isNumeric,
+                                    isHeader: index == 0, href: href)
+            })
+        }
+        let kilobytes = Double(dataSet.csvBytes.count) / 1024
+        let size = formatting(language).fixed(max(kilobytes, 0.1), digits: 1)
+        return DataTableView(id: "\(idPrefix)data-\(dataSet.name)", caption: text(dataSet.title[language] ?? "", language),
+                             columns: headers, rows: rows,
+                             source: dataSet.source?[language].map { text($0, language) },
+                             note: dataSet.note?[language].map { text($0, language) }, preliminary: dataSet.preliminary,
+                             downloadHref: linker.href(Route.dataFile(edition: dataSet.edition, name: dataSet.name).path),
+                             downloadSize: size)
+    }
+
+    /// A cell as the reader sees it in `language`, and where it leads (a country's page); nil text: no value.
+    func cellText(_ value: DataSet.Value, column: DataSet.Column, edition: String, language: String,
+                  linker: Linker) -> (String?, String?) {
+        let format = formatting(language)
+        switch value {
+        case .empty: return (nil, nil)
+        case .text(let texts): return ((texts[language] ?? texts[""]).map { text($0, language) }, nil)
+        case .year(let year): return (String(year), nil)
+        case .country(let code):
+            if let id = (site.countriesOfEdition[edition]?[language] ?? []).first(where: { site.pages[$0].country?.code.value == code }) {
+                return (title(of: id), linker.href(site.urls[id]))
+            }
+            return (format.locale.localizedString(forRegionCode: code) ?? code, nil)
+        case .number(let number, let written):
+            let digits = column.decimals ?? written
+            switch column.type {
+            case .percent: return (format.percent(number, digits: digits), nil)
+            case .eur: return (format.euros(number, digits: digits), nil)
+            default: return (format.fixed(number, digits: digits), nil)
+            }
+        }
+    }
+
+    /// `data/<year>/<name>.csv`: every data set, published unchanged.
+    public func renderDataFiles() -> [RenderedFile] {
+        dataSets.all.map { RenderedFile(path: Route.dataFile(edition: $0.edition, name: $0.name).file, bytes: $0.csvBytes) }
+    }
+}
