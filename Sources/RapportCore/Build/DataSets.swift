@@ -9,6 +9,9 @@ struct DataFile: Sendable {
 /// Stage "data": the data sets of every edition, each CSV with its schema, by edition and name.
 public struct DataSets: Sendable {
     public var byEdition: [String: [String: DataSet]] = [:]
+    /// Data sets whose files exist but could not be loaded (their errors are reported): markers naming them
+    /// raise nothing more.
+    public var unloaded: Set<String> = []
 
     public init() {}
 
@@ -34,7 +37,7 @@ public struct DataSets: Sendable {
             let (dataSet, found) = DataSetLoader.load(edition: pair.edition, name: pair.name, csv: pair.csv, schema: pair.schema,
                                                       languages: languages)
             diagnostics += found
-            if let dataSet { sets.byEdition[pair.edition, default: [:]][pair.name] = dataSet }
+            if let dataSet { sets.byEdition[pair.edition, default: [:]][pair.name] = dataSet } else { sets.unloaded.insert(key) }
         }
         return (sets, diagnostics)
     }

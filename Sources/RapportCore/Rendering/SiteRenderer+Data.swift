@@ -18,6 +18,7 @@ extension SiteRenderer {
         linked.insert("content/\(edition)/data/\(marker.name).csv")
         linked.insert("content/\(edition)/data/\(marker.name).yaml")
         guard let dataSet = dataSets[edition, marker.name] else {
+            if dataSets.unloaded.contains("\(edition)/\(marker.name)") { return nil }
             log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue,
                                       known: (dataSets.byEdition[edition] ?? [:]).keys.sorted()), at: location)
             return nil

@@ -49,8 +49,14 @@ struct TestSite {
         "templates/comparison.mustache": "{{<base}}{{$main}}{{#page.rows}}Row: {{country.label}}|{{/page.rows}}{{/main}}{{/base}}",
         "templates/print.mustache": "{{<base}}{{$main}}Print: {{page.title}}|{{#page.sections}}{{{.}}}{{/page.sections}}{{/main}}{{/base}}",
         "templates/print-section.mustache": "Section: {{page.title}}|",
+        "templates/data-table.mustache": """
+            Table: {{page.id}} {{page.caption}}|{{#page.columns}}Col: {{label}}{{#isNumeric}} (n){{/isNumeric}}|{{/page.columns}}\
+            {{#page.rows}}Row:{{#cells}} {{#href}}<{{.}}>{{/href}}{{text}}{{^text}}{{t.na}}{{/text}};{{/cells}}|{{/page.rows}}\
+            {{#page.source}}Source: {{.}}|{{/page.source}}{{#page.note}}Note: {{.}}|{{/page.note}}{{#page.preliminary}}Preliminary|{{/page.preliminary}}\
+            Download: {{page.downloadHref}} {{page.downloadSize}}|
+            """,
         "templates/chapter.mustache": """
-            {{<base}}{{$main}}Chapter: {{page.title}}|{{#chrome.breadcrumbs}}Crumb: {{label}} {{href}}|{{/chrome.breadcrumbs}}\
+            {{<base}}{{$main}}Chapter: {{page.title}}|Body: {{{page.body.intro}}}|{{#chrome.breadcrumbs}}Crumb: {{label}} {{href}}|{{/chrome.breadcrumbs}}\
             {{#chrome.neighbours}}{{#previous}}Prev: {{label}} {{href}}|{{/previous}}{{#next}}Next: {{label}} {{href}}|{{/next}}{{/chrome.neighbours}}\
             {{#page.toc}}Toc: {{label}} {{href}}|{{#children}}Sub: {{label}} {{href}}|{{/children}}{{/page.toc}}\
             {{#page.contents}}Contents: {{label}} {{href}}|{{#children}}Under: {{label}}|{{/children}}{{/page.contents}}{{/main}}{{/base}}
