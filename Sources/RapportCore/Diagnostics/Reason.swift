@@ -73,7 +73,6 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case csvCellType(String, column: String, type: String)
     case unknownDataSet(String, marker: String, known: [String])
     case dataSetWithoutChart(String)
-    case chartsNotBuilt(String)
     case figureDisagrees(key: String, value: String?, otherValue: String?, otherFile: String)
     case generatedURL(String, generatedPage: String)
 
@@ -178,7 +177,6 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .unknownDataSet(let name, let marker, let known):
             let list = known.isEmpty ? "this edition has no data set" : "data sets of this edition: \(known.joined(separator: ", "))"
             return "the \(marker) marker names the data set '\(name)', which is not in this edition's data/ (\(list))"
-        case .chartsNotBuilt(let name): return "charts are not built yet (issue 12): place the table of '\(name)' with <!-- table: \(name) --> instead"
         case .dataSetWithoutChart(let name): return "the data set '\(name)' has no chart: add 'chart:' to its schema, or place its table"
         case .figureDisagrees(let key, let value, let other, let file):
             let here = value.map { "is \($0) here" } ?? "is missing here"

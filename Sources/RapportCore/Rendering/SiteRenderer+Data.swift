@@ -23,18 +23,22 @@ extension SiteRenderer {
                                       known: (dataSets.byEdition[edition] ?? [:]).keys.sorted()), at: location)
             return nil
         }
-        if marker.kind == .chart {
-            guard dataSet.chart != nil else { log.error(.dataSetWithoutChart(marker.name), at: location); return nil }
-            log.error(.chartsNotBuilt(marker.name), at: location)
+        if marker.kind == .chart, dataSet.chart == nil {
+            log.error(.dataSetWithoutChart(marker.name), at: location)
             return nil
         }
         let chrome = makeChrome(for: id, linker: linker)
-        let view = makeTable(dataSet, language: page.language, linker: linker, idPrefix: "")
-        let html = String(decoding: render(PageContext(chrome: chrome, t: t(page.language), page: view), "data-table"), as: UTF8.self)
-        guard let printLinker else { return (html, html) }
-        let printView = makeTable(dataSet, language: page.language, linker: printLinker, idPrefix: printPrefix(of: id))
-        let printHTML = String(decoding: render(PageContext(chrome: chrome, t: t(page.language), page: printView), "data-table"), as: UTF8.self)
-        return (html, printHTML)
+        let t = t(page.language)
+        func html(_ linker: Linker, _ prefix: String) -> String {
+            let bytes = marker.kind == .chart
+                ? makeChart(dataSet, language: page.language, linker: linker, idPrefix: prefix).map {
+                    render(PageContext(chrome: chrome, t: t, page: $0), "data-chart")
+                } ?? []
+                : render(PageContext(chrome: chrome, t: t, page: makeTable(dataSet, language: page.language, linker: linker, idPrefix: prefix)), "data-table")
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let onPage = html(linker, "")
+        return (onPage, printLinker.map { html($0, printPrefix(of: id)) } ?? onPage)
     }
 
     func makeTable(_ dataSet: DataSet, language: String, linker: Linker, idPrefix: String) -> DataTableView {

@@ -17,7 +17,7 @@ extension SiteRenderer {
             .map { goalView($0, language: page.language, edition: edition, linker: linker) }
         return EditionView(title: title(of: id), summary: page.summary, body: body, edition: edition,
                            regions: regions, otherCountries: unassigned, goals: goals,
-                           chart: makeChart(countries, language: page.language, linker: linker),
+                           chart: makeChart(countries, language: page.language, edition: edition, linker: linker),
                            comparisonHref: linker.href(Route.comparison(language: page.language, edition: edition).path),
                            printHref: linker.href(Route.print(language: page.language, edition: edition).path),
                            otherEditions: editionLinks(page.language, current: nil, linker: linker).filter { $0.label != edition },
@@ -29,18 +29,30 @@ extension SiteRenderer {
                  href: linker.href(Route.goal(language: language, edition: edition, number: goal.number).path))
     }
 
-    /// Bars for the countries with a budget, largest first; geometry in SVG user units.
-    func makeChart(_ countries: [Site.PageID], language: String, linker: Linker) -> ChartView? {
+    /// The budget per country (countries with `budget_eur`), largest first, drawn by the one chart renderer,
+    /// with the same figures as a table.
+    func makeChart(_ countries: [Site.PageID], language: String, edition: String, linker: Linker) -> DataChartView? {
         let budgets = countries.compactMap { id in site.pages[id].country?.budgetEUR.map { (id, $0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : title(of: $0.0) < title(of: $1.0) }
-        guard let largest = budgets.first?.1, largest > 0 else { return nil }
+        guard !budgets.isEmpty else { return nil }
         let format = formatting(language)
-        let labelWidth = 200, barSpace = 300, row = 28
-        let bars = budgets.enumerated().map { index, entry in
-            let width = max(1, Int((Double(entry.1) / Double(largest) * Double(barSpace)).rounded()))
-            return BarView(label: title(of: entry.0), value: format.euros(entry.1), href: linker.href(site.urls[entry.0]),
-                           y: index * row + 5, textY: index * row + 23, width: width, valueX: labelWidth + width + 8)
-        }
-        return ChartView(width: labelWidth + barSpace + 140, height: budgets.count * row + 10, bars: bars)
+        let strings = t(language)
+        let caption = text("\(strings["chart_title"] ?? "") \(edition)", language)
+        let amounts = budgets.map { format.euros($0.1) }
+        let table = DataTableView(
+            id: "budget-table", caption: caption,
+            columns: [DataHeaderView(label: strings["country_column"] ?? "", isNumeric: false),
+                      DataHeaderView(label: strings["budget"] ?? "", isNumeric: true)],
+            rows: budgets.enumerated().map { index, entry in
+                DataRowView(cells: [DataCellView(text: self.title(of: entry.0), isNumeric: false, isHeader: true, href: linker.href(site.urls[entry.0])),
+                                    DataCellView(text: amounts[index], isNumeric: true, isHeader: false, href: nil)])
+            },
+            source: nil, note: nil, preliminary: false, downloadHref: nil, downloadSize: "")
+        let figures = ChartFigures(
+            kind: .bar, id: "budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
+            hrefs: budgets.map { linker.href(site.urls[$0.0]) }, years: [], values: budgets.map { [Double($0.1)] },
+            valueText: { row, _ in amounts[row] }, seriesNames: [text(strings["budget"] ?? "", language)],
+            tickText: { value, _ in format.euros(Int(value.rounded())) }, table: table)
+        return chartView(figures, language: language)
     }
 }

@@ -5,7 +5,7 @@ import RapportTemplates
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
     public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
-                                           "goal", "comparison", "print", "print-section", "chapter", "data-table"]
+                                           "goal", "comparison", "print", "print-section", "chapter", "data-table", "data-chart"]
 
     /// The templates that pages are rendered with, and the schema of each one's context.
     static let entries: [(name: String, schema: TemplateSchema)] = [
@@ -15,6 +15,7 @@ public struct Theme: Sendable {
         ("page", PageContext<StandaloneView>.schema(for: "page")),
         ("chapter", PageContext<ChapterView>.schema(for: "chapter")),
         ("data-table", PageContext<DataTableView>.schema(for: "data-table")),
+        ("data-chart", PageContext<DataChartView>.schema(for: "data-chart")),
         ("home", PageContext<LanguageHomeView>.schema(for: "home")),
         ("root", PageContext<RootView>.schema(for: "root")),
         ("404", PageContext<NotFoundView>.schema(for: "404")),
@@ -126,14 +127,22 @@ public struct Theme: Sendable {
                 log.error(.missingI18nKey(key: key, language: language, template: location.path), at: location)
             }
         }
+        // The strings Rapport writes itself (chart descriptions) are needed in every language too.
+        for key in SiteRenderer.stringsUsedByRapport where stringUses[key] == nil {
+            for language in languages where strings[language]?[key] == nil && strings[language] != nil {
+                log.error(.missingI18nKey(key: key, language: language, template: "Rapport's chart descriptions"),
+                          at: SourceLocation(path: "content/i18n/\(language).yaml"))
+            }
+        }
         let allKeys = Set(strings.values.flatMap(\.strings.keys))
         for language in languages {
             guard let table = strings[language] else { continue }
-            for key in allKeys.sorted() where table[key] == nil && stringUses[key] == nil {
+            let usedByRapport = Set(SiteRenderer.stringsUsedByRapport)
+            for key in allKeys.sorted() where table[key] == nil && stringUses[key] == nil && !usedByRapport.contains(key) {
                 let definedAt = strings.values.compactMap { $0.locations[key] }.min()!
                 log.warning(.i18nKeyMissingInLanguage(key: key, language: language), at: definedAt)
             }
-            for key in table.strings.keys.sorted() where stringUses[key] == nil {
+            for key in table.strings.keys.sorted() where stringUses[key] == nil && !usedByRapport.contains(key) {
                 log.warning(.unusedI18nKey(key), at: table.locations[key]!)
             }
         }

@@ -14,7 +14,7 @@ public struct DataTableView: Sendable {
     /// `status: preliminary`.
     public let preliminary: Bool
     /// The published CSV, and its size in kilobytes ("1,2" / "1.2"; the unit is the interface string `kilobytes`).
-    public let downloadHref: String
+    public let downloadHref: String?
     public let downloadSize: String
 }
 

@@ -145,26 +145,6 @@ extension ComparisonRowView: FieldTableView {
     ])
 }
 
-extension ChartView: FieldTableView {
-    public static let fields: TemplateFields<ChartView> = TemplateFields("chart", [
-        ("width", .number, { .number($0.width) }),
-        ("height", .number, { .number($0.height) }),
-        ("bars", .list(.view(BarView.templateSchema)), { .views($0.bars) }),
-    ])
-}
-
-extension BarView: FieldTableView {
-    public static let fields: TemplateFields<BarView> = TemplateFields("bar", [
-        ("label", .text, { .text($0.label) }),
-        ("value", .text, { .text($0.value) }),
-        ("href", .text, { .text($0.href) }),
-        ("y", .number, { .number($0.y) }),
-        ("textY", .number, { .number($0.textY) }),
-        ("width", .number, { .number($0.width) }),
-        ("valueX", .number, { .number($0.valueX) }),
-    ])
-}
-
 extension PrintView: FieldTableView {
     public static let fields: TemplateFields<PrintView> = TemplateFields("print", [
         ("title", .text, { .text($0.title) }),
@@ -203,7 +183,7 @@ extension EditionView: FieldTableView {
         ("regions", .list(.view(RegionGroupView.templateSchema)), { .views($0.regions) }),
         ("otherCountries", .list(.view(LinkView.templateSchema)), { .views($0.otherCountries) }),
         ("goals", .list(.view(GoalView.templateSchema)), { .views($0.goals) }),
-        ("chart", .view(ChartView.templateSchema), { .view($0.chart) }),
+        ("chart", .view(DataChartView.templateSchema), { .view($0.chart) }),
         ("comparisonHref", .text, { .text($0.comparisonHref) }),
         ("printHref", .text, { .text($0.printHref) }),
         ("otherEditions", .list(.view(LinkView.templateSchema)), { .views($0.otherEditions) }),

@@ -151,23 +151,6 @@ public struct ComparisonRowView: Sendable {
 }
 
 /// The budget per country as bars, computed at build time for an inline SVG.
-public struct ChartView: Sendable {
-    public let width: Int
-    public let height: Int
-    public let bars: [BarView]
-}
-
-public struct BarView: Sendable {
-    public let label: String
-    public let value: String
-    public let href: String
-    public let y: Int
-    public let textY: Int
-    public let width: Int
-    public let valueX: Int
-}
-
-/// `/<lang>/<year>/print/`: the whole edition on one page.
 public struct PrintView: Sendable {
     public let title: String
     public let edition: String
@@ -204,7 +187,7 @@ public struct EditionView: Sendable {
     /// The goals the edition's countries work on, each leading to its page.
     public let goals: [GoalView]
     /// The budget per country (countries with `budget_eur`), as a chart and as a table.
-    public let chart: ChartView?
+    public let chart: DataChartView?
     public let comparisonHref: String
     public let printHref: String
     /// The other editions in this language, newest first.
