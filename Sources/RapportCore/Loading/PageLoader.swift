@@ -57,11 +57,12 @@ public enum PageLoader {
         // A page with other front-matter errors is kept, so that links to it do not add false errors;
         // the run fails on the errors anyway.
         guard let title else { return (nil, reader.log.items) }
-        let page = Page(
+        var page = Page(
             file: source.path, kind: kind, language: language,
             pathInLanguage: pathInLanguage, fileStem: fileStem,
             title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
             order: order, toc: toc, country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
+        page.hasFrontMatterErrors = reader.log.items.hasErrors
         return (page, reader.log.items)
     }
 

@@ -96,6 +96,9 @@ public struct Page: Sendable {
     public var body: String
     /// The line of the file where the body starts.
     public var bodyFirstLine: Int
+    /// Its front matter has errors (reported): checks across pages, such as figures against a translation,
+    /// leave it out rather than add a second error.
+    public var hasFrontMatterErrors = false
 }
 
 extension Page {

@@ -13,7 +13,7 @@ struct ChartLayout {
     /// Round ticks covering 0…`maximum`: steps of 1, 2 or 5 × 10ⁿ, at most six of them.
     static func ticks(upTo maximum: Double) -> (values: [Double], step: Double) {
         guard maximum > 0, maximum.isFinite else { return ([0, 1], 1) }
-        let rough = maximum / 5
+        let rough = maximum / 6
         let magnitude = Foundation.pow(10, (Foundation.log10(rough)).rounded(.down))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough * (1 - 1e-9) } ?? 10 * magnitude
         let count = Int((maximum / step - 1e-9).rounded(.up))

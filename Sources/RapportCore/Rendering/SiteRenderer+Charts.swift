@@ -6,7 +6,7 @@ import RapportTemplates
 extension SiteRenderer {
     /// The interface strings Rapport itself uses (in chart descriptions), with `{placeholders}`: required in
     /// every language like those the templates use.
-    public static let stringsUsedByRapport = ["chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line", "chart_no_value"]
+    public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line", "chart_no_value"]
 
     /// What a chart shows, already in the page's language.
     struct ChartFigures {

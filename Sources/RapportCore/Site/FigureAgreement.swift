@@ -9,7 +9,8 @@ extension Site {
                              defaultLanguage: String, log: inout DiagnosticLog) {
         for (id, page) in pages.enumerated() where page.language != defaultLanguage {
             guard let country = page.country, let originalID = translations[id][defaultLanguage],
-                  let original = pages[originalID].country else { continue }
+                  let original = pages[originalID].country,
+                  !page.hasFrontMatterErrors, !pages[originalID].hasFrontMatterErrors else { continue }
             let file = pages[originalID].file
             func differ(_ key: String, _ here: String?, _ there: String?, at place: SourceLocation? = nil) {
                 guard here != there else { return }

@@ -136,14 +136,14 @@ struct DiagnosticTests {
 
     @Test("an interface string that a template uses but a language lacks names the key, the language and the template")
     func missingInterfaceString() {
-        #expect(messages("content/i18n/en.yaml", "skip: Skip\nna: N/A\n") == [
+        #expect(messages("content/i18n/en.yaml", "skip: Skip\nna: N/A\n" + TestSite.chartStrings["en"]!) == [
             "templates/country.mustache:1:95: error: the interface string 'more' is used by templates/country.mustache but missing in content/i18n/en.yaml",
         ])
     }
 
     @Test("an unused interface string is a warning")
     func unusedInterfaceString() {
-        #expect(messages("content/i18n/en.yaml", "skip: Skip\nmore: More\nna: N/A\nextra: x\n") == [
+        #expect(messages("content/i18n/en.yaml", "skip: Skip\nmore: More\nna: N/A\nextra: x\n" + TestSite.chartStrings["en"]!) == [
             "content/i18n/en.yaml:4:1: warning: the interface string 'extra' is missing in content/i18n/fr.yaml",
             "content/i18n/en.yaml:4:1: warning: the interface string 'extra' is used by no template",
         ])

@@ -44,9 +44,25 @@ struct ViewLookupTests {
                                   keyData: keyData, priorityAreas: [goal], achievements: ["a"], budget: "b", otherEditions: [link])
         assertComplete(country)
         assertComplete(RegionView(title: "t", summary: "s", body: body, edition: "e", countries: [link]))
-        let bar = BarView(label: "l", value: "v", href: "h", y: 1, textY: 2, width: 3, valueX: 4)
+        let cell = DataCellView(text: "t", isNumeric: true, isHeader: false, href: "h")
+        assertComplete(cell)
+        assertComplete(DataHeaderView(label: "l", isNumeric: true))
+        assertComplete(DataRowView(cells: [cell]))
+        let table = DataTableView(id: "i", caption: "c", columns: [DataHeaderView(label: "l", isNumeric: false)], rows: [DataRowView(cells: [cell])],
+                                  source: "s", note: "n", preliminary: true, downloadHref: "d", downloadSize: "1")
+        assertComplete(table)
+        let tick = ChartTickView(label: "l", x1: 1, y1: 2, x2: 3, y2: 4, labelX: 5, labelY: 6, anchor: "a")
+        let label = ChartTextView(text: "t", x: 1, y: 2, anchor: "a", href: "h")
+        let bar = ChartBarView(x: 1, y: 2, width: 3, height: 4, series: 0, hatched: true, value: "v", valueX: 5, valueY: 6)
+        let series = ChartSeriesView(name: "n", index: 0, hatched: false, dashed: true, square: true, segments: ["1,2 3,4"])
+        let marker = ChartMarkerView(cx: 1, cy: 2, x: 3, y: 4, square: false, label: "l", labelX: 5, labelY: 6)
+        assertComplete(tick)
+        assertComplete(label)
         assertComplete(bar)
-        let chart = ChartView(width: 1, height: 2, bars: [bar])
+        assertComplete(series)
+        assertComplete(marker)
+        let chart = DataChartView(id: "i", title: "t", desc: "d", width: 1, height: 2, isLine: true, ticks: [tick], labels: [label],
+                                  bars: [bar], series: [series], markers: [marker], gaps: [label], hasLegend: true, table: table)
         assertComplete(chart)
         assertComplete(EditionView(title: "t", summary: "s", body: body, edition: "e",
                                    regions: [RegionGroupView(title: "t", href: "h", countries: [link])], otherCountries: [link],

@@ -55,6 +55,11 @@ struct TestSite {
             {{#page.source}}Source: {{.}}|{{/page.source}}{{#page.note}}Note: {{.}}|{{/page.note}}{{#page.preliminary}}Preliminary|{{/page.preliminary}}\
             Download: {{page.downloadHref}} {{page.downloadSize}}|
             """,
+        "templates/data-chart.mustache": """
+            Chart: {{page.id}} {{page.title}}|Desc: {{page.desc}}|{{#page.bars}}Bar: {{series}} {{width}} {{value}}{{#hatched}} hatched{{/hatched}}|{{/page.bars}}\
+            {{#page.series}}Series: {{name}} {{count(segments)}}|{{/page.series}}{{#page.gaps}}Gap: {{text}} {{x}}|{{/page.gaps}}\
+            {{#page.ticks}}Tick: {{label}}|{{/page.ticks}}{{#page.table}}Then: {{caption}}|{{/page.table}}
+            """,
         "templates/chapter.mustache": """
             {{<base}}{{$main}}Chapter: {{page.title}}|Body: {{{page.body.intro}}}|{{#chrome.breadcrumbs}}Crumb: {{label}} {{href}}|{{/chrome.breadcrumbs}}\
             {{#chrome.neighbours}}{{#previous}}Prev: {{label}} {{href}}|{{/previous}}{{#next}}Next: {{label}} {{href}}|{{/next}}{{/chrome.neighbours}}\
@@ -63,10 +68,18 @@ struct TestSite {
             """,
     ]
 
+    /// The strings Rapport writes chart descriptions with (`SiteRenderer.stringsUsedByRapport`).
+    static let chartStrings = [
+        "fr": "chart_kind_bar: Barres.\nchart_kind_line: Courbes.\nchart_desc_bar: \"{series} : haut {max_label} ({max}), bas {min_label} ({min}).\"\n"
+            + "chart_desc_line: \"{series} de {first_x} à {last_x} : {first} puis {last} ; bas {min}, haut {max}.\"\nchart_no_value: \"Rien en {x}.\"\nnot_available: n.d.\n",
+        "en": "chart_kind_bar: Bars.\nchart_kind_line: Lines.\nchart_desc_bar: \"{series}: high {max_label} ({max}), low {min_label} ({min}).\"\n"
+            + "chart_desc_line: \"{series} {first_x} to {last_x}: {first} then {last}; low {min}, high {max}.\"\nchart_no_value: \"None in {x}.\"\nnot_available: n/a\n",
+    ]
+
     static let baseline: [String: String] = templates.merging([
         "content/site.yaml": siteYAML,
-        "content/i18n/fr.yaml": "skip: Aller au contenu\nmore: Lire plus\nna: s.o.\n",
-        "content/i18n/en.yaml": "skip: Skip to content\nmore: Read more\nna: N/A\n",
+        "content/i18n/fr.yaml": "skip: Aller au contenu\nmore: Lire plus\nna: s.o.\n" + chartStrings["fr"]!,
+        "content/i18n/en.yaml": "skip: Skip to content\nmore: Read more\nna: N/A\n" + chartStrings["en"]!,
         "content/2020/fr/index.md": "---\ntitle: Rapport 2020\n---\nBienvenue.\n",
         "content/2020/en/index.md": "---\ntitle: Report 2020\n---\nWelcome.\n",
         "content/2020/fr/regions/sahel.md": "---\ntitle: Sahel\ntranslation_key: sahel\n---\nLe Sahel.\n",
