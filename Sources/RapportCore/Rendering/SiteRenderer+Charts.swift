@@ -6,7 +6,8 @@ import RapportTemplates
 extension SiteRenderer {
     /// The interface strings Rapport itself uses (in chart descriptions), with `{placeholders}`: required in
     /// every language like those the templates use.
-    public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line", "chart_no_value"]
+    public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
+                                              "chart_desc_one", "chart_no_value"]
 
     /// What a chart shows, already in the page's language.
     struct ChartFigures {
@@ -123,7 +124,11 @@ extension SiteRenderer {
             guard !present.isEmpty else { continue }
             let value = { (row: Int) in figures.values[row][series] ?? 0 }
             let highest = present.max { value($0) < value($1) }!, lowest = present.min { value($0) < value($1) }!
-            if figures.kind == .line {
+            if present.count == 1 {
+                let only = present[0]
+                let label = figures.kind == .line ? String(figures.years[only]) : figures.labels[only]
+                sentences.append(fill("chart_desc_one", ["series": name, "label": label, "value": figures.valueText(only, series)]))
+            } else if figures.kind == .line {
                 let ordered = present.sorted { figures.years[$0] < figures.years[$1] }
                 let (start, end) = (ordered.first!, ordered.last!)
                 sentences.append(fill("chart_desc_line", [

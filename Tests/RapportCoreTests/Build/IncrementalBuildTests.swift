@@ -112,6 +112,21 @@ struct IncrementalBuildTests {
         #expect(update.changedPaths.contains("fr/2021/pays-partenaires/niger/index.html"))
         expectSameAsFullBuild(build, sources)
 
+        // Data sets: a CSV edit re-renders the pages placing the data set (its table and its chart) and the
+        // published file; a schema removed is an error, then restored.
+        update = build.apply([sources.edit("content/2021/data/sectors.csv") { $0.replacingOccurrences(of: "40.5", with: "42.5") }])
+        #expect(!update.full)
+        #expect(update.changedPaths.isSuperset(of: ["fr/2021/partenaires/nations-unies/index.html", "fr/2021/partenaires/nations-unies/fnuap/index.html",
+                                                     "en/2021/partners/united-nations/unfpa/index.html", "data/2021/sectors.csv"]))
+        expectSameAsFullBuild(build, sources)
+        let schema = sources.files["content/2021/data/sectors.yaml"]!
+        build.apply([sources.remove("content/2021/data/sectors.yaml")])
+        #expect(!build.succeeded)
+        expectSameAsFullBuild(build, sources)
+        build.apply([sources.add(schema.path, String(decoding: schema.bytes, as: UTF8.self))])
+        #expect(build.succeeded)
+        expectSameAsFullBuild(build, sources)
+
         // A broken page, then its fix.
         build.apply([sources.edit("content/2021/fr/countries/niger.md") { $0.replacingOccurrences(of: "country: NE", with: "country: XX") }])
         #expect(!build.succeeded)

@@ -110,11 +110,13 @@ struct SiteBuildTests {
             """))
     }
 
-    @Test("golden chapter pages: a page with its headings' table, breadcrumbs and neighbours; a chapter page with its contents")
+    @Test("golden chapter pages, with a bar chart, a line chart with a gap and a table of data sets, and the print page")
     func chapters() {
         assertSnapshot(outcome.text("fr/2021/partenaires/nations-unies/fnuap/index.html") ?? "", named: "chapter-page-fr.html")
         assertSnapshot(outcome.text("en/2021/partners/index.html") ?? "", named: "chapter-en.html")
         assertSnapshot(outcome.text("fr/2021/print/index.html") ?? "", named: "print-fr.html")
+        // A data set's table (preliminary, a translated text column, an empty cell) in French.
+        assertSnapshot(outcome.text("fr/2021/partenaires/nations-unies/index.html") ?? "", named: "table-fr.html")
     }
 
     @Test("two builds give identical bytes")
