@@ -294,7 +294,9 @@ def main():
         sys.exit(1 if failed else 0)
 
     targets = [("home", "index.html"), ("edition-fr", "fr/2022/index.html"), ("edition-en", "en/2022/index.html"),
-               ("country-fr", "fr/2020/cooperation-bilaterale/mongolie/index.html"), ("country-en", "en/2020/bilateral-cooperation/mongolia/index.html")]
+               ("country-fr", "fr/2020/cooperation-bilaterale/mongolie/index.html"), ("country-en", "en/2020/bilateral-cooperation/mongolia/index.html"),
+               ("chart-fr", "fr/2022/aide-publique-au-developpement/index.html"),
+               ("chart-en", "en/2020/official-development-assistance/breakdown-by-sector/index.html")]
     results = run(pathlib.Path(args.root), set(args.checks.split(",")), screenshot_targets=targets)
     passed = failed = 0
     for check, (problems, about) in results.items():
