@@ -52,7 +52,8 @@ import Testing
         #expect(total == 12 + 14 + 42 + 22 + 12 + 34 + 27)
     }
 
-    @Test(arguments: try! required.flatMap { try SpecTests.cases($0) })
+    // Files that cannot be read give no cases here, and the test above fails (a `try!` would stop every suite).
+    @Test(arguments: required.flatMap { (try? SpecTests.cases($0)) ?? [] })
     func spec(_ test: Case) {
         #expect(Self.render(test) == test.expected, "\(test.template.debugDescription)")
     }
