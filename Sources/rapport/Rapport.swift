@@ -9,7 +9,7 @@ struct Rapport: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "Builds the bilingual static website of a development-cooperation annual report.",
         version: RapportVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self])
+        subcommands: [Build.self, Check.self, Serve.self, NewEditionCommand.self, TranslationsCommand.self])
 }
 
 extension Rapport {
@@ -66,6 +66,9 @@ extension Rapport {
         @Option(name: .long, help: ArgumentHelp("Replace site.yaml's base_url, e.g. https://example.org/report/.", valueName: "url"))
         var baseURL: String?
 
+        @Flag(name: .long, help: "Include the pages marked draft: true (each marked as a draft), as the preview does.")
+        var drafts = false
+
         @Flag(name: .long, help: "When another build is writing into the same output folder, fail at once instead of waiting for it.")
         var noWait = false
 
@@ -96,7 +99,7 @@ extension Rapport {
                 throw ExitCode.failure
             }
             let progress = ProgressLine()
-            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL, progress: progress.update),
+            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL, includeDrafts: drafts, progress: progress.update),
                                        output: staged, progress: progress)
             guard outcome.succeeded else {
                 staged.discard()

@@ -61,7 +61,10 @@ public final class IncrementalBuild {
     private var results: [String: SiteRenderer.PageResult] = [:]
     private var generatedPaths: Set<String> = []
 
+    /// The preview shows drafts (each marked as one): `options.includeDrafts` is always on here.
     public init(source: SiteSource, options: BuildOptions = BuildOptions()) {
+        var options = options
+        options.includeDrafts = true
         self.options = options
         for file in source.contentFiles { contentFiles[file.path] = file }
         for file in source.templates { templateFiles[file.path] = file }
@@ -304,6 +307,7 @@ public final class IncrementalBuild {
 
     private func finish(before: [String: RenderedFile], rendered: Int, full: Bool) -> Update {
         var all = readDiagnostics + configDiagnostics + themeDiagnostics + siteDiagnostics + dataDiagnostics
+        if let site { all += TranslationStatus.warnings(site) }
         for (_, found) in loaded.values { all += found }
         if let config {
             let tables = strings()

@@ -1,70 +1,5 @@
 import Foundation
 
-/// What a build is asked for, beyond the site root's own files.
-public struct BuildOptions: Sendable {
-    /// Warnings become errors (what CI uses).
-    public var strict: Bool
-    /// Replaces site.yaml's `base_url` (a deployment under another address or sub-path).
-    public var baseURL: String?
-    /// Told how many content pages are rendered so far, of how many (from the rendering threads, now and then).
-    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
-
-    public init(strict: Bool = false, baseURL: String? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
-        self.strict = strict
-        self.baseURL = baseURL
-        self.progress = progress
-    }
-}
-
-/// The result of a build: every file of the site, and every problem found, in a stable order.
-public struct BuildOutcome: Sendable {
-    /// Sorted by path; empty when the build failed or when the files went to a `StagedOutput`.
-    public var files: [RenderedFile]
-    public var diagnostics: [Diagnostic]
-    public var succeeded: Bool { !diagnostics.hasErrors }
-    /// How many content pages were rendered.
-    public var pageCount: Int
-    /// Wall time of each stage, in order (`RAPPORT_TIMINGS=1 rapport build` prints them).
-    public var timings: [StageTiming] = []
-}
-
-/// How long one stage of a build took.
-public struct StageTiming: Sendable {
-    public var stage: String
-    public var duration: Duration
-    /// The process's resident memory when the stage ended, in bytes (Linux; `nil` elsewhere).
-    public var residentBytes: Int?
-
-    public init(stage: String, duration: Duration, residentBytes: Int? = StageTiming.residentBytes()) {
-        self.stage = stage
-        self.duration = duration
-        self.residentBytes = residentBytes
-    }
-
-    /// The current resident set size, from `/proc/self/statm`.
-    public static func residentBytes() -> Int? {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-}
-
-/// Records stage durations as a build goes.
-struct StageClock {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-    private(set) var timings: [StageTiming] = []
-
-    init() { last = clock.now }
-
-    mutating func lap(_ stage: String) {
-        let now = clock.now
-        timings.append(StageTiming(stage: stage, duration: now - last))
-        last = now
-    }
-}
-
 /// The pipeline: read → front matter → site graph → render. Writes nothing (see `OutputWriter`).
 public enum SiteBuilder {
     /// Builds the site of `source`: in memory (the files are in the outcome), or streamed to `output` as pages
@@ -99,9 +34,12 @@ public enum SiteBuilder {
         diagnostics += themeDiagnostics
         if let theme { diagnostics += theme.checkStrings(loaded.strings, languages: config.languageCodes) }
 
-        // MARK: Site graph
-        let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
+        // MARK: Site graph (drafts left out unless asked for)
+        let drafts = options.includeDrafts ? [] : loaded.pages.filter(\.draft)
+        let published = drafts.isEmpty ? loaded.pages : loaded.pages.filter { !$0.draft }
+        let (site, siteDiagnostics) = Site.make(config: config, pages: published, unloadedFiles: loaded.unloaded, drafts: drafts)
         diagnostics += siteDiagnostics
+        diagnostics += TranslationStatus.warnings(site)
         clock.lap("theme and site graph")
         guard let theme else { return finish([], pages: 0) }
 
@@ -122,6 +60,9 @@ public enum SiteBuilder {
         clock.lap("pages")
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
+        if !drafts.isEmpty {
+            diagnostics += checkDrafts(drafts, in: loaded, config: config, renderer: renderer, published: results)
+        }
         let generated = generatedFiles(renderer, to: sink, pages: rendered.outputs)
         files += generated.files
         diagnostics += generated.diagnostics

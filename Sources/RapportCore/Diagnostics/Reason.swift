@@ -58,6 +58,10 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case duplicateCountryCode(String, otherFile: String)
     case missingEditionHome(edition: String, language: String)
     case chapterWithoutIndex(folder: String)
+    case translationSourceChanged(languageName: String, file: String)
+    case linkToDraft(String)
+    case notATranslation(String, why: String)
+    case editionHomeIsDraft(edition: String, language: String, home: String)
     case dataSetWithoutSchema(schema: String)
     case dataSetWithoutFigures(csv: String)
     case missingLanguageText(key: String, language: String)
@@ -182,6 +186,13 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
             let here = value.map { "is \($0) here" } ?? "is missing here"
             let there = other.map { "\($0) in \(file)" } ?? "absent from \(file)"
             return "'\(key)' \(here) but \(there): figures must agree across languages"
+        case .translationSourceChanged(let name, let file):
+            return "the \(name) page changed since this translation was made: review it, then run rapport translations --accept \(file)"
+        case .editionHomeIsDraft(let edition, let language, let home):
+            return "this page is published but the edition \(edition)'s home page in '\(language)' is a draft: publish \(home) too (remove its draft: true)"
+        case .notATranslation(let file, let why): return "cannot accept \(file) as a translation: \(why)"
+        case .linkToDraft(let target):
+            return "link to '\(target)', a draft: it is left out of the site (publish it by removing draft: true, or remove the link)"
         case .chapterWithoutIndex(let folder):
             return "the chapter folder \(folder)/ has no index.md: add \(folder)/index.md (the chapter's title and URL segment)"
         case .generatedURL(let url, let generated):

@@ -1,6 +1,6 @@
 /// Stage "front matter": a page file's text to a typed `Page`, with every problem of its front matter.
 public enum PageLoader {
-    static let commonKeys = ["title", "summary", "slug", "translation_key"]
+    static let commonKeys = ["title", "summary", "slug", "translation_key", "draft", "source_digest"]
     static let countryKeys = commonKeys + ["country", "region", "key_data", "priority_areas", "achievements", "budget_eur"]
     static let chapterKeys = commonKeys + ["order", "toc"]
     static let regionKeys = commonKeys + ["order"]
@@ -52,6 +52,14 @@ public enum PageLoader {
         }
         let order = allowed.contains("order") ? fields.integer("order")?.value : nil
         let toc = allowed.contains("toc") ? fields.bool("toc")?.value ?? false : false
+        let draft = fields.bool("draft")?.value ?? false
+        var sourceDigest = fields.string("source_digest")
+        if let given = sourceDigest, !TranslationDigest.isWellFormed(given.value) {
+            sourceDigest = nil
+            let sourceDigest = given
+            reader.error(.wrongType(key: "source_digest", expected: "a digest of \(TranslationDigest.length) hexadecimal digits (rapport translations --accept writes it)",
+                                    found: "'\(sourceDigest.value.prefix(40))'"), at: sourceDigest.location)
+        }
         let country = kind.isCountry ? loadCountry(fields, reader: reader) : nil
 
         // A page with other front-matter errors is kept, so that links to it do not add false errors;
@@ -63,6 +71,9 @@ public enum PageLoader {
             title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
             order: order, toc: toc, country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
         page.hasFrontMatterErrors = reader.log.items.hasErrors
+        page.draft = draft
+        page.sourceDigest = sourceDigest
+        page.digest = TranslationDigest.of(source.text)
         return (page, reader.log.items)
     }
 

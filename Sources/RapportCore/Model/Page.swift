@@ -90,6 +90,12 @@ public struct Page: Sendable {
     public var order: Int?
     /// `toc: true`: the page opens with a list of links to its own `##` and `###` headings.
     public var toc: Bool = false
+    /// `draft: true`: checked like any page, left out of `build` (not of `build --drafts` and `serve`).
+    public var draft: Bool = false
+    /// `source_digest`: the digest of the default-language counterpart this translation was made from.
+    public var sourceDigest: Located<String>?
+    /// The digest of this page's own file (`TranslationDigest.of`): what a translation records.
+    public var digest: String = ""
     /// The country fields of a country page (`nil` on every other kind).
     public var country: CountryData?
 
@@ -107,7 +113,8 @@ extension Page {
     /// key data, achievements, summary) re-renders this page alone.
     func hasSameGraphFields(as other: Page) -> Bool {
         file == other.file && kind == other.kind && slug == other.slug && title.value == other.title.value
-            && translationKey == other.translationKey && order == other.order && country?.code.value == other.country?.code.value
+            && translationKey == other.translationKey && order == other.order && draft == other.draft
+            && country?.code.value == other.country?.code.value
             && country?.region?.value == other.country?.region?.value
     }
 }

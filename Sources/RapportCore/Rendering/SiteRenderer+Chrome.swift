@@ -10,6 +10,7 @@ extension SiteRenderer {
         var chrome = makeChrome(language: page.language, url: site.urls[id], translations: translations,
                                 title: title(of: id), description: page.summary, edition: page.edition, linker: linker)
         place(id, in: &chrome, linker: linker)
+        chrome.draft = page.draft
         return chrome
     }
 

@@ -86,6 +86,8 @@ extension SiteRenderer {
 
     /// `data/<year>/<name>.csv`: every data set, published unchanged.
     public func renderDataFiles() -> [RenderedFile] {
-        dataSets.all.map { RenderedFile(path: Route.dataFile(edition: $0.edition, name: $0.name).file, bytes: $0.csvBytes) }
+        // An edition whose pages are all drafts (a new edition) publishes nothing yet.
+        dataSets.all.filter { site.editions.contains($0.edition) }
+            .map { RenderedFile(path: Route.dataFile(edition: $0.edition, name: $0.name).file, bytes: $0.csvBytes) }
     }
 }

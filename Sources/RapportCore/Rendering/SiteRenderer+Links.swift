@@ -35,7 +35,11 @@ extension SiteRenderer {
             let file = LinkTarget.resolve(decoded, from: page.file)
             if let file { linked.insert(file) }
             guard let file, var target = site.pageByFile[file] else {
-                if file.map({ !site.unloadedFiles.contains($0) }) ?? true { log.error(.brokenLink(destination), at: location) }
+                if let file, site.draftFiles.contains(file) {
+                    log.error(.linkToDraft(destination), at: location)
+                } else if file.map({ !site.unloadedFiles.contains($0) }) ?? true {
+                    log.error(.brokenLink(destination), at: location)
+                }
                 return nil
             }
             // A link to a page of another language leads to its translation in the page's language.

@@ -43,6 +43,7 @@ extension ChromeView: FieldTableView {
         ("searchIndexHref", .text, { .text($0.searchIndexHref) }),
         ("breadcrumbs", .list(.view(LinkView.templateSchema)), { .views($0.breadcrumbs) }),
         ("neighbours", .view(NeighboursView.templateSchema), { .view($0.neighbours) }),
+        ("draft", .flag, { .flag($0.draft) }),
     ])
 }
 

@@ -40,6 +40,8 @@ public struct ChromeView: Sendable {
     public var breadcrumbs: [LinkView] = []
     /// The previous and next page in the edition's reading order (nil when the page has neither).
     public var neighbours: NeighboursView?
+    /// The page is a draft (shown by `serve` and `build --drafts` only): the theme marks it.
+    public var draft = false
 }
 
 /// The pages before and after a page in its edition's reading order (`rel="prev"`, `rel="next"`).

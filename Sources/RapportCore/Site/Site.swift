@@ -38,6 +38,9 @@ public struct Site: Sendable {
     /// Page files that exist but could not be loaded (their errors are reported): links to them and
     /// missing translations of them raise nothing more.
     public let unloadedFiles: Set<String>
+    /// Draft pages left out of this graph (`build` without `--drafts`): a link to one is an error of its own,
+    /// and a page whose translation is a draft misses nothing.
+    public let draftFiles: Set<String>
     /// Each edition's table of contents, reading order, breadcrumb trails and neighbours.
     public let reading: ReadingOrder
 
@@ -46,7 +49,7 @@ public struct Site: Sendable {
 
 extension Site {
     /// Builds the graph and reports what does not hold together.
-    public static func make(config: SiteConfig, pages unsorted: [Page], unloadedFiles: Set<String> = [])
+    public static func make(config: SiteConfig, pages unsorted: [Page], unloadedFiles: Set<String> = [], drafts: [Page] = [])
         -> (site: Site, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .site)
         let pages = unsorted.sorted { $0.file < $1.file }
@@ -93,10 +96,14 @@ extension Site {
             for id in set.values { translations[id] = set }
             for id in ids where translations[id].isEmpty { translations[id] = [pages[id].language: id] }
         }
-        for (id, page) in pages.enumerated() {
+        // A draft's translation is not missing yet, nor is a translation that is a draft.
+        let draftFiles = Set(drafts.map(\.file))
+        let draftKeys = Set(drafts.compactMap { draft in draft.translationKey.map { "\(draft.edition ?? "pages")/\(draft.language)/\($0)" } })
+        for (id, page) in pages.enumerated() where !page.draft {
             for language in languages where translations[id][language] == nil {
                 let expected = expectedFile(of: page, in: language)
-                if unloadedFiles.contains(expected) { continue }
+                if unloadedFiles.contains(expected) || draftFiles.contains(expected) { continue }
+                if let key = page.translationKey, draftKeys.contains("\(page.edition ?? "pages")/\(language)/\(key)") { continue }
                 log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
             }
         }
@@ -128,7 +135,11 @@ extension Site {
         for edition in editions {
             for language in languages where editionHomes[edition]?[language] == nil {
                 let hasPages = pages.contains { $0.edition == edition && $0.language == language }
-                if hasPages, !unloadedFiles.contains("content/\(edition)/\(language)/index.md") {
+                let home = "content/\(edition)/\(language)/index.md"
+                if hasPages, draftFiles.contains(home) {
+                    let published = pages.first { $0.edition == edition && $0.language == language }!
+                    log.error(.editionHomeIsDraft(edition: edition, language: language, home: home), at: SourceLocation(path: published.file))
+                } else if hasPages, !unloadedFiles.contains(home) {
                     log.error(.missingEditionHome(edition: edition, language: language),
                               at: SourceLocation(path: "content/\(edition)/\(language)"))
                 }
@@ -193,7 +204,7 @@ extension Site {
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
             countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles,
-            reading: reading)
+            draftFiles: draftFiles, reading: reading)
         return (site, log.items)
     }
 

@@ -44,7 +44,7 @@ struct IncrementalBuildTests {
 
     /// Compares the incremental state with a full build of the same sources.
     func expectSameAsFullBuild(_ incremental: IncrementalBuild, _ sources: Sources, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let full = SiteBuilder.build(sources.source)
+        let full = SiteBuilder.build(sources.source, options: incremental.options)
         #expect(incremental.diagnostics == full.diagnostics, sourceLocation: sourceLocation)
         guard full.succeeded else { return }
         let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.contents.bytes) })

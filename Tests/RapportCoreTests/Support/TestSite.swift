@@ -30,7 +30,7 @@ struct TestSite {
         """
 
     static let templates: [String: String] = [
-        "templates/base.mustache": "<html lang=\"{{chrome.lang}}\">Skip: {{t.skip}}|{{$main}}{{/main}}</html>\n",
+        "templates/base.mustache": "<html lang=\"{{chrome.lang}}\">Skip: {{t.skip}}|{{#chrome.draft}}DRAFT|{{/chrome.draft}}{{$main}}{{/main}}</html>\n",
         "templates/country.mustache": """
             {{<base}}{{$main}}Title: {{page.title}}|Intro: {{{page.body.intro}}}|{{#page.body.rest}}More: {{t.more}}: {{{.}}}|{{/page.body.rest}}\
             {{#page.keyData}}Population: {{population}}|GNI: {{gniPerCapita}}|HDI: {{hdiRank}}|Life: {{lifeExpectancy}}|\
