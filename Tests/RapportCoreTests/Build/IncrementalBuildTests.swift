@@ -127,6 +127,14 @@ struct IncrementalBuildTests {
         #expect(build.succeeded)
         expectSameAsFullBuild(build, sources)
 
+        // Drafts: the preview shows them, marked; toggling draft: is what a full build (with drafts) gives.
+        update = build.apply([sources.edit("content/2021/fr/preface.md") { $0.replacingOccurrences(of: "order: 9", with: "order: 9\ndraft: true") }])
+        #expect(build.files["fr/2021/preface/index.html"].map { String(decoding: $0.contents.bytes, as: UTF8.self).contains("class=\"draft-banner\"") } == true)
+        expectSameAsFullBuild(build, sources)
+        build.apply([sources.edit("content/2021/fr/preface.md") { $0.replacingOccurrences(of: "\ndraft: true", with: "") }])
+        #expect(build.files["fr/2021/preface/index.html"].map { String(decoding: $0.contents.bytes, as: UTF8.self).contains("draft-banner") } == false)
+        expectSameAsFullBuild(build, sources)
+
         // A broken page, then its fix.
         build.apply([sources.edit("content/2021/fr/countries/niger.md") { $0.replacingOccurrences(of: "country: NE", with: "country: XX") }])
         #expect(!build.succeeded)
