@@ -93,7 +93,8 @@ extension CommandLineTests {
         }
         print("kill -9: \(before) killed before the swap, \(after) after it, \(finished) finished first")
         // The invariants above are the test; this only checks that kills did land inside builds.
-        #expect(before >= 10, "the kills must land inside builds: \(before) before, \(after) after, \(finished) finished")
+        // At least a tenth: the share varies with the machine's load (half the kills aim mid-build).
+        #expect(before >= 5, "the kills must land inside builds: \(before) before, \(after) after, \(finished) finished")
         let run = try rapport(["build"], in: root)
         #expect(run.status == 0)
         #expect(try Self.leftovers(beside: output) == [])

@@ -48,7 +48,9 @@ public struct TranslationStatus: Sendable, Equatable {
         var log = DiagnosticLog(stage: .site)
         let name = Locale(identifier: "en").localizedString(forLanguageCode: site.config.defaultLanguage) ?? site.config.defaultLanguage
         for pair in of(site).pairs where pair.state == .sourceChanged {
-            guard let file = pair.translation, let id = site.pageByFile[file], let digest = site.pages[id].sourceDigest else { continue }
+            guard let file = pair.translation, let id = site.pageByFile[file], let digest = site.pages[id].sourceDigest,
+                  // A source with front-matter errors is being fixed: its errors say enough for now.
+                  site.pageByFile[pair.source].map({ !site.pages[$0].hasFrontMatterErrors }) ?? false else { continue }
             log.warning(.translationSourceChanged(languageName: name, file: file), at: digest.location)
         }
         return log.items
