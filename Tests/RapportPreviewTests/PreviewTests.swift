@@ -69,6 +69,32 @@ struct PreviewTests {
         await preview.stop()
     }
 
+    @Test("a new edition made while serving shows at once, every page marked as a draft")
+    func newEditionShowsAtOnce() async throws {
+        let preview = try await Running.start()
+        let events = try #require(EventStream(port: preview.port))
+        #expect(await events.next() == "hello")
+        // What `rapport new-edition 2023 --from 2022` does: the planned files into a staging folder, moved into place.
+        let source = SiteSource.read(root: preview.root)
+        let files = try NewEdition.plan(year: "2023", from: "2022", files: source.contentFiles, languages: ["fr", "en"], defaultLanguage: "fr").get()
+        let staging = preview.root.appendingPathComponent("content/.new-edition-2023-test")
+        for file in files {
+            let url = staging.appendingPathComponent(String(file.path.dropFirst("content/2023/".count)))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.read() ?? []).write(to: url)
+        }
+        try FileManager.default.moveItem(at: staging, to: preview.root.appendingPathComponent("content/2023"))
+        #expect(await events.next() == "reload")
+        let home = try #require(await preview.http.get("/fr/2023/"))
+        #expect(home.status == 200)
+        #expect(home.body.contains("<p class=\"draft-banner\" role=\"note\">"))
+        #expect(home.body.contains("Brouillon"))
+        let country = try #require(await preview.http.get("/en/2023/bilateral-cooperation/mongolia/"))
+        #expect(country.body.contains("Draft: this page is not published yet"))
+        #expect(!(await preview.http.get("/fr/2022/")?.body.contains("draft-banner") ?? true), "the published edition is not marked")
+        await preview.stop()
+    }
+
     @Test("an edit sends a reload event and the new text; a bad edit shows the overlay over the last good page; a fix removes it")
     func liveReload() async throws {
         let preview = try await Running.start()
