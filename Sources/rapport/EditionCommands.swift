@@ -28,15 +28,16 @@ extension Rapport {
                 return ExitCode.failure
             }
             let source = SiteSource.read(root: rootURL)
-            let (config, _) = Translations.site(SiteSource(contentFiles: source.contentFiles.filter { $0.path == "content/site.yaml" },
-                                                           templates: [], assets: []))
+            guard let config = Translations.config(source) else {
+                Runner.printError("content/site.yaml:1:1: error: new-edition needs a readable site.yaml (its languages); run rapport check")
+                throw ExitCode.failure
+            }
             guard FileManager.default.fileExists(atPath: content.appendingPathComponent(from).path) else {
                 throw fail(.sourceMissing("content/\(from)"), at: "content/\(from)")
             }
             guard !FileManager.default.fileExists(atPath: target.path) else { throw fail(.targetExists("content/\(year)"), at: "content/\(year)") }
-            let languages = config?.config.languageCodes ?? []
-            let plan = NewEdition.plan(year: year, from: from, files: source.contentFiles, languages: languages,
-                                       defaultLanguage: config?.config.defaultLanguage ?? languages.first ?? "")
+            let plan = NewEdition.plan(year: year, from: from, files: source.contentFiles, languages: config.languageCodes,
+                                       defaultLanguage: config.defaultLanguage)
             let files: [SourceFile]
             switch plan {
             case .success(let planned): files = planned

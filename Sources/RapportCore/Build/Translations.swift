@@ -1,6 +1,11 @@
 /// `rapport translations`: the status of every page pair, and `--accept`, which records in a translation the
 /// digest of its source as it is now.
 public enum Translations {
+    /// The site's `site.yaml`, alone (commands that need only the languages).
+    public static func config(_ source: SiteSource) -> SiteConfig? {
+        SiteBuilder.loadConfig(source, baseURL: nil).0
+    }
+
     /// The site graph with every page, drafts included (a draft's translation has a status too).
     public static func site(_ source: SiteSource) -> (site: Site?, diagnostics: [Diagnostic]) {
         let (config, configDiagnostics) = SiteBuilder.loadConfig(source, baseURL: nil)
