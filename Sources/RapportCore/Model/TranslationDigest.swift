@@ -1,12 +1,21 @@
 /// The digest a translation records of its source page (`source_digest:`): SHA-256 of the page's file as text —
-/// front matter and body, a byte-order mark left out, line endings normalised to LF — its first 16 hexadecimal
-/// digits (64 bits: enough to notice any change, short enough to read).
+/// front matter and body, a byte-order mark and the `draft:` line left out, line endings normalised to LF — its
+/// first 16 hexadecimal digits (64 bits: enough to notice any change, short enough to read).
 public enum TranslationDigest {
     public static let length = 16
 
-    /// The digest of a file's text (already decoded: BOM removed, CRLF and CR made LF).
+    /// The digest of a file's text (already decoded: BOM removed, CRLF and CR made LF). The front matter's
+    /// `draft:` line is left out: publishing a page is no change its translation must review.
     public static func of(_ text: String) -> String {
-        String(SHA256.hex(Array(text.utf8)).prefix(length))
+        String(SHA256.hex(Array(withoutDraftLine(text).utf8)).prefix(length))
+    }
+
+    static func withoutDraftLine(_ text: String) -> String {
+        guard text.hasPrefix("---\n"), text.contains("\ndraft:") else { return text }
+        let lines = text.components(separatedBy: "\n")
+        guard let closing = lines.dropFirst().firstIndex(of: "---") else { return text }
+        return lines.enumerated().filter { index, line in !(index < closing && line.hasPrefix("draft:")) }.map(\.element)
+            .joined(separator: "\n")
     }
 
     static func isWellFormed(_ value: String) -> Bool {

@@ -25,6 +25,9 @@ struct TranslationStatusTests {
             #expect(TranslationDigest.of(decoded.text) == plain)
         }
         #expect(TranslationDigest.of(Self.frenchText + " ") != plain)
+        #expect(TranslationDigest.of(Self.frenchText.replacingOccurrences(of: "region: sahel\n", with: "region: sahel\ndraft: true\n")) == plain,
+                "publishing the source is no change to review")
+        #expect(TranslationDigest.of(Self.frenchText + "draft: true\n") != plain, "a body line is not the front matter's")
     }
 
     func english(digest: String?) -> String {
