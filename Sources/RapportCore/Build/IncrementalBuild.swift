@@ -121,7 +121,7 @@ public final class IncrementalBuild {
         let languages = config.languageCodes
         let list = source.contentFiles
         let slots = ResultSlots<(SiteBuilder.LoadedFile, [Diagnostic])>(count: list.count)
-        DispatchQueue.concurrentPerform(iterations: list.count) { slots[$0] = SiteBuilder.loadFile(list[$0], languages: languages) }
+        DispatchQueue.concurrentPerform(iterations: list.count) { slots[$0] = SiteBuilder.loadFile(list[$0], languages: languages, sourceLanguage: config.defaultLanguage) }
         for (index, value) in slots.values.enumerated() { loaded[list[index].path] = value }
         makeSite()
         guard let site, let renderer else { return finish(before: before, rendered: 0, full: true) }
@@ -141,7 +141,7 @@ public final class IncrementalBuild {
         guard let config, let oldSite = site else { return rebuildAll() }
         for path in changed {
             if let file = contentFiles[path] {
-                loaded[path] = SiteBuilder.loadFile(file, languages: config.languageCodes)
+                loaded[path] = SiteBuilder.loadFile(file, languages: config.languageCodes, sourceLanguage: config.defaultLanguage)
             } else {
                 loaded[path] = nil
             }

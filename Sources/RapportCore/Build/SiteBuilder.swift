@@ -21,7 +21,7 @@ public enum SiteBuilder {
         guard let config = loadedConfig else { return finish([], pages: 0) }
 
         // MARK: Front matter of every page, interface strings
-        let loaded = loadContent(source, languages: config.languageCodes)
+        let loaded = loadContent(source, languages: config.languageCodes, sourceLanguage: config.defaultLanguage)
         diagnostics += loaded.diagnostics
         clock.lap("front matter")
 
@@ -184,7 +184,9 @@ public enum SiteBuilder {
     }
 
     /// Loads one content file: a page's front matter, or a language's interface strings.
-    static func loadFile(_ file: SourceFile, languages: [String]) -> (LoadedFile, [Diagnostic]) {
+    /// `sourceLanguage`: the default language, whose pages are the sources translations record a digest of (only
+    /// those pages' digests are computed); nil: every page's.
+    static func loadFile(_ file: SourceFile, languages: [String], sourceLanguage: String? = nil) -> (LoadedFile, [Diagnostic]) {
         let entry = ContentEntry.classify(file.path, languages: languages)
         switch entry {
         case .siteConfig, .ignored, .asset:
@@ -209,17 +211,18 @@ public enum SiteBuilder {
         }
         guard case .page(let kind, let language, let pathInLanguage, let stem) = entry else { return (.skipped, []) }
         let loaded = PageLoader.loadPage(from: text, kind: kind, language: language,
-                                         pathInLanguage: pathInLanguage, fileStem: stem)
+                                         pathInLanguage: pathInLanguage, fileStem: stem,
+                                         computesDigest: sourceLanguage.map { $0 == language } ?? true)
         return (.page(loaded.page), loaded.diagnostics)
     }
 
     /// Loads every page and interface-string file, on every core; each file's problems are its own.
-    static func loadContent(_ source: SiteSource, languages: [String])
+    static func loadContent(_ source: SiteSource, languages: [String], sourceLanguage: String? = nil)
         -> (pages: [Page], strings: [String: InterfaceStrings], dataFiles: [DataFile], diagnostics: [Diagnostic], unloaded: Set<String>) {
         let files = source.contentFiles
         let slots = ResultSlots<(LoadedFile, [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots[index] = loadFile(files[index], languages: languages)
+            slots[index] = loadFile(files[index], languages: languages, sourceLanguage: sourceLanguage)
         }
         var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
         var unloaded: Set<String> = [], dataFiles: [DataFile] = []

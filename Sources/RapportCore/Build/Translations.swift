@@ -10,7 +10,7 @@ public enum Translations {
     public static func site(_ source: SiteSource) -> (site: Site?, diagnostics: [Diagnostic]) {
         let (config, configDiagnostics) = SiteBuilder.loadConfig(source, baseURL: nil)
         guard let config else { return (nil, configDiagnostics) }
-        let loaded = SiteBuilder.loadContent(source, languages: config.languageCodes)
+        let loaded = SiteBuilder.loadContent(source, languages: config.languageCodes, sourceLanguage: config.defaultLanguage)
         let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
         return (site, configDiagnostics + loaded.diagnostics + siteDiagnostics)
     }

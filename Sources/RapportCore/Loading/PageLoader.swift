@@ -20,7 +20,7 @@ public enum PageLoader {
     /// Loads one page. Returns `nil` (with diagnostics) when the file cannot become a page.
     public static func loadPage(
         from source: SourceText, kind: PageKind, language: String,
-        pathInLanguage: String, fileStem: String
+        pathInLanguage: String, fileStem: String, computesDigest: Bool = true
     ) -> (page: Page?, diagnostics: [Diagnostic]) {
         let document: ParsedDocument
         switch ParsedDocument.split(source) {
@@ -73,7 +73,7 @@ public enum PageLoader {
         page.hasFrontMatterErrors = reader.log.items.hasErrors
         page.draft = draft
         page.sourceDigest = sourceDigest
-        page.digest = TranslationDigest.of(source.text)
+        if computesDigest { page.digest = TranslationDigest.of(source.text) }
         return (page, reader.log.items)
     }
 

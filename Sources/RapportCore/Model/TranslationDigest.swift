@@ -11,11 +11,22 @@ public enum TranslationDigest {
     }
 
     static func withoutDraftLine(_ text: String) -> String {
-        guard text.hasPrefix("---\n"), text.contains("\ndraft:") else { return text }
+        // A byte scan first: most pages have no draft line, and Foundation's `contains` is slow on long texts.
+        guard text.utf8.starts(with: "---\n".utf8), hasDraftLine(text.utf8) else { return text }
         let lines = text.components(separatedBy: "\n")
         guard let closing = lines.dropFirst().firstIndex(of: "---") else { return text }
         return lines.enumerated().filter { index, line in !(index < closing && line.hasPrefix("draft:")) }.map(\.element)
             .joined(separator: "\n")
+    }
+
+    private static func hasDraftLine(_ bytes: String.UTF8View) -> Bool {
+        let needle = Array("\ndraft:".utf8)
+        var matched = 0
+        for byte in bytes {
+            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     static func isWellFormed(_ value: String) -> Bool {
