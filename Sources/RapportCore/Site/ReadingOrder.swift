@@ -30,13 +30,13 @@ public struct ReadingOrder: Sendable {
             guard let edition = page.edition else { continue }
             let scope = "\(edition)/\(page.language)"
             // Every page of an edition opens its scope, so that an edition without chapters has its country section.
-            var folder = folders[scope] ?? Folder(name: "")
+            // (Inserted in place: no copy of a folder per page.)
             switch page.kind {
-            case .chapter(_, let path): folder.insert(id, at: path[...], isIndex: true)
-            case .chapterPage(_, let path): folder.insert(id, at: path[...], isIndex: false, name: page.fileStem)
-            default: break
+            case .chapter(_, let path): folders[scope, default: Folder(name: "")].insert(id, at: path[...], isIndex: true)
+            case .chapterPage(_, let path):
+                folders[scope, default: Folder(name: "")].insert(id, at: path[...], isIndex: false, name: page.fileStem)
+            default: if folders[scope] == nil { folders[scope] = Folder(name: "") }
             }
-            folders[scope] = folder
         }
 
         var contents: [String: [String: [ContentsNode]]] = [:]
@@ -125,9 +125,7 @@ public struct ReadingOrder: Sendable {
                 if isIndex { index = id } else { pages.append((id, pageName)) }
                 return
             }
-            var folder = subfolders[first] ?? Folder(name: first)
-            folder.insert(id, at: path.dropFirst(), isIndex: isIndex, name: pageName)
-            subfolders[first] = folder
+            subfolders[first, default: Folder(name: first)].insert(id, at: path.dropFirst(), isIndex: isIndex, name: pageName)
         }
 
         /// The folder's pages and sub-folders as items, each with its nodes: a sub-folder is its index with the
