@@ -27,9 +27,9 @@ extension SiteRenderer {
     }
 
     /// The chart of a data set with `chart:` in its schema.
-    func makeChart(_ dataSet: DataSet, language: String, linker: Linker, idPrefix: String) -> DataChartView? {
+    func makeChart(_ dataSet: DataSet, language: String, linker: Linker, id: String) -> DataChartView? {
         guard let chart = dataSet.chart else { return nil }
-        let table = makeTable(dataSet, language: language, linker: linker, idPrefix: idPrefix + "table-")
+        let table = makeTable(dataSet, language: language, linker: linker, id: id + "_table")
         let xColumn = dataSet.columns[chart.x]
         let rows = dataSet.rows.indices.filter { chart.kind == .bar || dataSet.rows[$0][chart.x] != .empty }
         let cells = rows.map { row in cellText(dataSet.rows[row][chart.x], column: xColumn, edition: dataSet.edition, language: language, linker: linker) }
@@ -37,7 +37,7 @@ extension SiteRenderer {
         let firstY = dataSet.columns[chart.y[0]]
         let format = formatting(language)
         let figures = ChartFigures(
-            kind: chart.kind, id: "\(idPrefix)chart-\(dataSet.name)", title: text(dataSet.title[language] ?? "", language),
+            kind: chart.kind, id: id, title: text(dataSet.title[language] ?? "", language),
             labels: cells.map { $0.0 ?? na }, hrefs: cells.map(\.1),
             years: rows.map { row in if case .year(let year) = dataSet.rows[row][chart.x] { year } else { 0 } },
             values: rows.map { row in chart.y.map { dataSet.rows[row][$0].number } },

@@ -6,8 +6,10 @@ import RapportTemplates
 extension SiteRenderer {
     /// The HTML of a `<!-- table: NAME -->` marker of page `id`, on the page and on the print page; nil (with an
     /// error at the marker's line) when the edition has no such data set.
+    /// Ids hold an underscore, which no heading id has (`table_oda`, `chart_oda`, `chart_oda_table`), and a number
+    /// from the second time one data set is placed on a page (`table_oda_2`): no id twice on a page.
     func placeData(_ marker: MarkdownDataMarker, on id: Site.PageID, linker: Linker, printLinker: Linker?,
-                   log: inout DiagnosticLog, linked: inout Set<String>) -> (page: String, print: String)? {
+                   log: inout DiagnosticLog, linked: inout Set<String>, placed: inout [String: Int]) -> (page: String, print: String)? {
         let page = site.pages[id]
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + marker.line - 1)
         guard let edition = page.edition else {
@@ -29,19 +31,22 @@ extension SiteRenderer {
         }
         let chrome = makeChrome(for: id, linker: linker)
         let t = t(page.language)
+        var base = "\(marker.kind.rawValue)_\(marker.name)"
+        placed[base, default: 0] += 1
+        if let count = placed[base], count > 1 { base += "_\(count)" }
         func html(_ linker: Linker, _ prefix: String) -> String {
             let bytes = marker.kind == .chart
-                ? makeChart(dataSet, language: page.language, linker: linker, idPrefix: prefix).map {
+                ? makeChart(dataSet, language: page.language, linker: linker, id: prefix + base).map {
                     render(PageContext(chrome: chrome, t: t, page: $0), "data-chart")
                 } ?? []
-                : render(PageContext(chrome: chrome, t: t, page: makeTable(dataSet, language: page.language, linker: linker, idPrefix: prefix)), "data-table")
+                : render(PageContext(chrome: chrome, t: t, page: makeTable(dataSet, language: page.language, linker: linker, id: prefix + base)), "data-table")
             return String(decoding: bytes, as: UTF8.self)
         }
         let onPage = html(linker, "")
         return (onPage, printLinker.map { html($0, printPrefix(of: id)) } ?? onPage)
     }
 
-    func makeTable(_ dataSet: DataSet, language: String, linker: Linker, idPrefix: String) -> DataTableView {
+    func makeTable(_ dataSet: DataSet, language: String, linker: Linker, id: String) -> DataTableView {
         let headers = dataSet.columns.map { DataHeaderView(label: text($0.label[language] ?? "", language), isNumeric: $0.type.isNumeric) }
         let rows = dataSet.rows.map { record in
             DataRowView(cells: record.enumerated().map { index, value in
@@ -53,7 +58,7 @@ extension SiteRenderer {
         }
         let kilobytes = Double(dataSet.csvBytes.count) / 1024
         let size = formatting(language).fixed(max(kilobytes, 0.1), digits: 1)
-        return DataTableView(id: "\(idPrefix)data-\(dataSet.name)", caption: text(dataSet.title[language] ?? "", language),
+        return DataTableView(id: id, caption: text(dataSet.title[language] ?? "", language),
                              columns: headers, rows: rows,
                              source: dataSet.source?[language].map { text($0, language) },
                              note: dataSet.note?[language].map { text($0, language) }, preliminary: dataSet.preliminary,

@@ -40,7 +40,7 @@ extension SiteRenderer {
         let caption = text("\(strings["chart_title"] ?? "") \(edition)", language)
         let amounts = budgets.map { format.euros($0.1) }
         let table = DataTableView(
-            id: "budget-table", caption: caption,
+            id: "chart_budget_table", caption: caption,
             columns: [DataHeaderView(label: strings["country_column"] ?? "", isNumeric: false),
                       DataHeaderView(label: strings["budget"] ?? "", isNumeric: true)],
             rows: budgets.enumerated().map { index, entry in
@@ -49,7 +49,7 @@ extension SiteRenderer {
             },
             source: nil, note: nil, preliminary: false, downloadHref: nil, downloadSize: "")
         let figures = ChartFigures(
-            kind: .bar, id: "budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
+            kind: .bar, id: "chart_budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
             hrefs: budgets.map { linker.href(site.urls[$0.0]) }, years: [], values: budgets.map { [Double($0.1)] },
             valueText: { row, _ in amounts[row] }, seriesNames: [text(strings["budget"] ?? "", language)],
             tickText: { value, _ in format.euros(Int(value.rounded())) }, table: table)

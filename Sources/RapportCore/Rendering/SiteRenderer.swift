@@ -75,6 +75,7 @@ public struct SiteRenderer: Sendable {
         var log = DiagnosticLog(stage: .markdown)
         var anchors: [AnchorLink] = []
         var linked: Set<String> = []
+        var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
@@ -86,7 +87,7 @@ public struct SiteRenderer: Sendable {
                 return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
             }
         } placeData: { marker in
-            placeData(marker, on: id, linker: linker, printLinker: printLinker, log: &log, linked: &linked)
+            placeData(marker, on: id, linker: linker, printLinker: printLinker, log: &log, linked: &linked, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)

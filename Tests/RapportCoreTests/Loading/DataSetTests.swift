@@ -58,7 +58,7 @@ struct DataSetTests {
         let outcome = site().build()
         #expect(outcome.messages == [])
         let fr = try #require(outcome.text("fr/2020/chiffres/index.html"))
-        #expect(fr.contains("Table: data-aid L’aide en chiffres|Col: Pays|Col: Secteur|Col: Année|Col: Montant (n)|Col: Part (n)|Col: Personnes (n)|"))
+        #expect(fr.contains("Table: table_aid L’aide en chiffres|Col: Pays|Col: Secteur|Col: Année|Col: Montant (n)|Col: Part (n)|Col: Personnes (n)|"))
         #expect(fr.contains("Row: <../countries/niger/>Niger; Santé; 2019; 119.670.041\u{A0}€; 28,23\u{202F}%; 1.500.000;|"))
         #expect(fr.contains("Row: Mali; Eau, assainissement; 2020; s.o.; 5,5\u{202F}%; s.o.;|"))
         #expect(fr.contains("Source: Ministère|Preliminary|Download: ../../../data/2020/aid.csv 0,2|"))
@@ -68,6 +68,14 @@ struct DataSetTests {
         #expect(en.contains("Row: Mali; Water, sanitation; 2020; N/A; 5.5%; N/A;|"))
         // Published unchanged, BOM and CRLF as written.
         #expect(outcome.files.first { $0.path == "data/2020/aid.csv" }?.contents.bytes == Array(Self.csvText.utf8))
+    }
+
+    @Test("ids never meet a heading's (they hold an underscore) nor each other (one data set placed twice)")
+    func ids() throws {
+        let page = "---\ntitle: Chiffres\ntranslation_key: chiffres\n---\n## Table aid\n\n<!-- table: aid -->\n\n<!-- table: aid -->\n"
+        let fr = try #require(site([Self.page: page]).build().text("fr/2020/chiffres/index.html"))
+        #expect(fr.contains("Table: table_aid L’aide") && fr.contains("Table: table_aid_2 L’aide"))
+        #expect(fr.contains("id=\"table-aid\""), "the heading keeps its own id")
     }
 
     @Test("a BOM and LF line endings are read too")

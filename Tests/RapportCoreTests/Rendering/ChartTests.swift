@@ -61,7 +61,7 @@ struct ChartTests {
         #expect(built.messages == [])
         let fr = try #require(built.text("fr/2020/apd/index.html"))
         // French typography reaches the description: no-break space before ':', narrow before ';' and '%'.
-        #expect(fr.contains("Chart: chart-oda L’APD|Desc: Courbes. Montant de 2018 à 2021\u{A0}: 401,30 puis 456,10\u{202F}; bas 401,30, haut 456,10. "
+        #expect(fr.contains("Chart: chart_oda L’APD|Desc: Courbes. Montant de 2018 à 2021\u{A0}: 401,30 puis 456,10\u{202F}; bas 401,30, haut 456,10. "
                             + "Part de 2018 à 2021\u{A0}: 0,98\u{202F}% puis 0,99\u{202F}%\u{202F}; bas 0,98\u{202F}%, haut 1,04\u{202F}%. Rien en 2020.|"))
         #expect(fr.contains("Series: Montant 2|Series: Part 2|"), "each series broken in two at 2020")
         #expect(fr.contains("Gap: n.d. "))

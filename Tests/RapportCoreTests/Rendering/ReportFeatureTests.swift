@@ -96,9 +96,9 @@ struct ReportFeatureTests {
     func chart() throws {
         let home = try #require(Self.fixture.text("en/2021/index.html"))
         // Drawn by the one chart renderer that data sets use: title and description, round ticks, a direct label.
-        #expect(home.contains("<svg viewBox=\"0 0 480 84\" role=\"img\" aria-labelledby=\"budget-title budget-desc\" class=\"chart-svg\">"))
-        #expect(home.contains("<title id=\"budget-title\">Budget per country 2021</title>"))
-        #expect(home.contains("<desc id=\"budget-desc\">Bar chart. Budget: Niger only (€12,345,678).</desc>"))
+        #expect(home.contains("<svg viewBox=\"0 0 480 84\" role=\"img\" aria-labelledby=\"chart_budget-title chart_budget-desc\" class=\"chart-svg\">"))
+        #expect(home.contains("<title id=\"chart_budget-title\">Budget per country 2021</title>"))
+        #expect(home.contains("<desc id=\"chart_budget-desc\">Bar chart. Budget: Niger only (€12,345,678).</desc>"))
         #expect(home.contains(">€5,000,000</text>") && home.contains(">€15,000,000</text>"), "round ticks for the locale")
         #expect(home.contains("class=\"value\">€12,345,678</text>"))
         #expect(home.contains("<tr><th scope=\"row\"><a href=\"countries/niger/\">Niger</a></th><td class=\"number\">€12,345,678</td></tr>"))
