@@ -117,6 +117,7 @@ struct SiteBuildTests {
         assertSnapshot(outcome.text("fr/2021/print/index.html") ?? "", named: "print-fr.html")
         // A data set's table (preliminary, a translated text column, an empty cell) in French.
         assertSnapshot(outcome.text("fr/2021/partenaires/nations-unies/index.html") ?? "", named: "table-fr.html")
+        assertSnapshot(outcome.text("en/2021/partners/united-nations/index.html") ?? "", named: "table-en.html")
         // Both chart kinds in both languages: a line in French, bars in English (the other two are above).
         assertSnapshot(outcome.text("fr/2021/partenaires/index.html") ?? "", named: "chart-line-fr.html")
         assertSnapshot(outcome.text("en/2021/partners/united-nations/unfpa/index.html") ?? "", named: "chart-bar-en.html")
