@@ -56,6 +56,8 @@ public final class IncrementalBuild {
     private var site: Site?
     private var siteDiagnostics: [Diagnostic] = []
     private var dataDiagnostics: [Diagnostic] = []
+    /// Loaded again only when a data file changed (a page edit does not read every CSV again).
+    private var dataSets: DataSets?
     private var renderer: SiteRenderer?
     /// Rendered content pages by source file.
     private var results: [String: SiteRenderer.PageResult] = [:]
@@ -109,6 +111,7 @@ public final class IncrementalBuild {
         (config, configDiagnostics) = SiteBuilder.loadConfig(source, baseURL: options.baseURL)
         (theme, themeDiagnostics) = Theme.load(templates: source.templates)
         loaded = [:]
+        dataSets = nil
         results = [:]
         files = [:]
         guard let config else {
@@ -165,6 +168,7 @@ public final class IncrementalBuild {
             files[index.path] = index
             return finish(before: before, rendered: 1, full: false)
         }
+        if changed.contains(where: { ContentEntry.isDataFile($0) }) { dataSets = nil }
         makeSite()
         guard let site, let renderer else { return rebuildAll() }
 
@@ -269,8 +273,8 @@ public final class IncrementalBuild {
         let made = Site.make(config: config, pages: pages, unloadedFiles: unloaded)
         site = made.site
         siteDiagnostics = made.diagnostics
-        let (dataSets, found) = DataSets.load(dataFiles, languages: config.languageCodes)
-        dataDiagnostics = found
+        if dataSets == nil { (dataSets, dataDiagnostics) = DataSets.load(dataFiles, languages: config.languageCodes) }
+        let dataSets = self.dataSets ?? DataSets()
         renderer = theme.map {
             SiteRenderer(site: made.site, theme: $0, strings: strings(), assetPaths: Set(SiteBuilder.publishedAssets(Array(assetFiles.values)).keys),
                          dataSets: dataSets)

@@ -44,12 +44,12 @@ public enum NewEdition {
         let pages = copies.keys.filter { $0.hasSuffix(".md") }
         var keys: [String: String] = [:]   // "<lang>/<translation_key>" → path
         for path in pages {
-            if let key = topLevelValue("translation_key", in: copies[path]!), let language = language(of: path, year: year) {
+            if let key = topLevelValue("translation_key", in: copies[path]!), let language = language(of: path) {
                 keys["\(language)/\(key)"] = path
             }
         }
         for path in pages.sorted() {
-            guard let language = language(of: path, year: year), language != defaultLanguage, languages.contains(language),
+            guard let language = language(of: path), language != defaultLanguage, languages.contains(language),
                   topLevelValue("source_digest", in: copies[path]!) != nil else { continue }
             let inLanguage = path.dropFirst("content/\(year)/\(language)/".count)
             let samePath = "content/\(year)/\(defaultLanguage)/\(inLanguage)"
@@ -68,7 +68,8 @@ public enum NewEdition {
         return FrontMatterEdit.replacingBlock("achievements", with: "[]", in: drafted) ?? drafted
     }
 
-    private static func language(of path: String, year: String) -> String? {
+    /// `fr` for `content/2023/fr/…`; nil for a data file.
+    private static func language(of path: String) -> String? {
         let parts = path.split(separator: "/")
         return parts.count > 3 && parts[2] != "data" ? String(parts[2]) : nil
     }

@@ -4,11 +4,10 @@ extension SiteBuilder {
     /// The problems of the draft pages that a build leaves out: each draft is rendered (and dropped) in a graph
     /// that holds every page, so that its front matter, links and anchors are checked as a published page's are.
     /// Only problems in draft files are kept: the published pages' own are those of the site without drafts.
-    static func checkDrafts(_ drafts: [Page], in loaded: (pages: [Page], strings: [String: InterfaceStrings], dataFiles: [DataFile],
-                                                          diagnostics: [Diagnostic], unloaded: Set<String>),
+    static func checkDrafts(_ drafts: [Page], among pages: [Page], unloaded: Set<String>,
                             config: SiteConfig, renderer: SiteRenderer, published: [SiteRenderer.PageResult]) -> [Diagnostic] {
         let draftFiles = Set(drafts.map(\.file))
-        let (whole, wholeDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
+        let (whole, wholeDiagnostics) = Site.make(config: config, pages: pages, unloadedFiles: unloaded)
         let checker = SiteRenderer(site: whole, theme: renderer.theme, strings: renderer.strings, assetPaths: renderer.assetPaths,
                                    dataSets: renderer.dataSets)
         var diagnostics = wholeDiagnostics.filter { draftFiles.contains($0.location.path) && !$0.isMissingTranslation }

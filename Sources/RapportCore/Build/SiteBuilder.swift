@@ -61,7 +61,7 @@ public enum SiteBuilder {
         diagnostics += anchorDiagnostics(headingIDs: { site.pageByFile[$0].map { results[$0].headingIDs } ?? [] },
                                          links: results.lazy.flatMap(\.anchorLinks))
         if !drafts.isEmpty {
-            diagnostics += checkDrafts(drafts, in: loaded, config: config, renderer: renderer, published: results)
+            diagnostics += checkDrafts(drafts, among: loaded.pages, unloaded: loaded.unloaded, config: config, renderer: renderer, published: results)
         }
         let generated = generatedFiles(renderer, to: sink, pages: rendered.outputs)
         files += generated.files

@@ -76,6 +76,12 @@ public enum ContentEntry: Equatable, Sendable {
     /// Chapters, sub-chapters and their sub-chapters: at most three folders below `<lang>/`.
     public static let maximumChapterDepth = 3
 
+    /// Whether `path` is a data set's CSV or schema (`content/<year>/data/<name>.csv|yaml`).
+    static func isDataFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 4 && parts[0] == "content" && isEdition(String(parts[1])) && parts[2] == "data"
+    }
+
     /// An edition folder is a report year.
     static func isEdition(_ name: String) -> Bool {
         name.count == 4 && name.allSatisfy(\.isASCII) && name.allSatisfy(\.isNumber)

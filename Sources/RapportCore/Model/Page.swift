@@ -94,7 +94,8 @@ public struct Page: Sendable {
     public var draft: Bool = false
     /// `source_digest`: the digest of the default-language counterpart this translation was made from.
     public var sourceDigest: Located<String>?
-    /// The digest of this page's own file (`TranslationDigest.of`): what a translation records.
+    /// The digest of this page's own file (`TranslationDigest.of`): what a translation records. Computed for the
+    /// default language's pages only (the sources); empty on the others.
     public var digest: String = ""
     /// The country fields of a country page (`nil` on every other kind).
     public var country: CountryData?

@@ -8,7 +8,7 @@ extension SiteRenderer {
     /// error at the marker's line) when the edition has no such data set.
     /// Ids hold an underscore, which no heading id has (`table_oda`, `chart_oda`, `chart_oda_table`), and a number
     /// from the second time one data set is placed on a page (`table_oda_2`): no id twice on a page.
-    func placeData(_ marker: MarkdownDataMarker, on id: Site.PageID, linker: Linker, printLinker: Linker?,
+    func placeData(_ marker: MarkdownDataMarker, on id: Site.PageID, chrome: ChromeView, linker: Linker, printLinker: Linker?,
                    log: inout DiagnosticLog, linked: inout Set<String>, placed: inout [String: Int]) -> (page: String, print: String)? {
         let page = site.pages[id]
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + marker.line - 1)
@@ -29,7 +29,6 @@ extension SiteRenderer {
             log.error(.dataSetWithoutChart(marker.name), at: location)
             return nil
         }
-        let chrome = makeChrome(for: id, linker: linker)
         let t = t(page.language)
         var base = "\(marker.kind.rawValue)_\(marker.name)"
         placed[base, default: 0] += 1

@@ -77,6 +77,8 @@ public struct SiteRenderer: Sendable {
         var linked: Set<String> = []
         var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
+        // The layout first: data markers in the body render their tables and charts with it.
+        let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
             switch resolve(link, on: page, id: id, log: &log, anchors: &anchors, linked: &linked) {
@@ -87,11 +89,10 @@ public struct SiteRenderer: Sendable {
                 return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
             }
         } placeData: { marker in
-            placeData(marker, on: id, linker: linker, printLinker: printLinker, log: &log, linked: &linked, placed: &placed)
+            placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, linked: &linked, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
-        let chrome = makeChrome(for: id, linker: linker)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
         let keyData = page.kind.isCountry ? makeKeyData(id) : nil
