@@ -39,7 +39,7 @@ public enum Markdown {
         var result = RenderedMarkdown(introHTML: "", restHTML: "", hasMoreMarker: false)
         var ids = HeadingIDs(reserved: reservedIDs)
         var headingNodes: [(node: OpaquePointer, id: String)] = []
-        var textNodes: [OpaquePointer] = []
+        var textNodes: [(node: OpaquePointer, literal: String)] = []
         var linkNodes: [(node: OpaquePointer, href: String, printHref: String?)] = []
         var dataNodes: [(node: OpaquePointer, marker: MarkdownDataMarker)] = []
         var placedNodes: [(node: OpaquePointer, page: String, print: String)] = []
@@ -97,8 +97,9 @@ public enum Markdown {
                         }
                     }
                 case CMARK_NODE_TEXT where entering, CMARK_NODE_CODE where entering:
-                    if type == CMARK_NODE_TEXT, options.typography != nil { textNodes.append(node) }
-                    result.plainText += string(cmark_node_get_literal(node))
+                    let literal = string(cmark_node_get_literal(node))
+                    if type == CMARK_NODE_TEXT, options.typography != nil { textNodes.append((node, literal)) }
+                    result.plainText += literal
                     result.plainText += " "
                 default:
                     break
@@ -111,8 +112,7 @@ public enum Markdown {
         if let typography = options.typography {
             // Code spans and blocks are not TEXT nodes and URLs are attributes: only prose is touched,
             // and not the text of an autolink, which is its URL.
-            for node in textNodes where !isAutolinkText(node) {
-                let literal = string(cmark_node_get_literal(node))
+            for (node, literal) in textNodes where !isAutolinkText(node, literal: literal) {
                 let typeset = typography(literal)
                 if typeset != literal { cmark_node_set_literal(node, typeset) }
             }
@@ -210,15 +210,29 @@ private func plainText(of node: OpaquePointer) -> String {
     return text
 }
 
-private func isAutolinkText(_ node: OpaquePointer) -> Bool {
+private func isAutolinkText(_ node: OpaquePointer, literal text: String) -> Bool {
     guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK else { return false }
-    let url = string(cmark_node_get_url(parent)), text = string(cmark_node_get_literal(node))
+    let url = string(cmark_node_get_url(parent))
     return url == text || url == "mailto:" + text
 }
 
 private func isMoreMarker(_ literal: String) -> Bool {
-    let compact = literal.lowercased().filter { !$0.isWhitespace }
-    return compact == "<!--more-->"
+    // On bytes for ASCII text (every HTML block comes here); other text the way Character sees whitespace.
+    guard literal.utf8.allSatisfy({ $0 < 0x80 }) else {
+        return literal.lowercased().filter { !$0.isWhitespace } == "<!--more-->"
+    }
+    let marker = Array("<!--more-->".utf8)
+    var matched = 0
+    for byte in literal.utf8 {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+        default:
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            guard matched < marker.count, lower == marker[matched] else { return false }
+            matched += 1
+        }
+    }
+    return matched == marker.count
 }
 
 /// Moves a heading's inline children into a custom inline that prints `<hN id="…">…</hN>`, inside a

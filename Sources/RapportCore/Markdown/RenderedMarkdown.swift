@@ -82,6 +82,10 @@ public struct MarkdownDataMarker: Sendable, Equatable {
 
     /// The marker an HTML block holds, if it is one: `<!-- table: oda -->`, spaces free.
     init?(literal: String, line: Int) {
+        // Every top-level HTML block comes here: a marker begins with `<!--` and holds a colon, which bytes tell.
+        let utf8 = literal.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+              utf8[first...].starts(with: "<!--".utf8), utf8.contains(UInt8(ascii: ":")) else { return nil }
         let trimmed = literal.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->"), !trimmed.dropFirst(4).dropLast(3).contains("-->") else { return nil }
         let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
@@ -131,8 +135,8 @@ struct SourceColumns {
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
         }
         lineStarts = starts
     }

@@ -7,26 +7,34 @@ public enum TranslationDigest {
     /// The digest of a file's text (already decoded: BOM removed, CRLF and CR made LF). The front matter's
     /// `draft:` line is left out: publishing a page is no change its translation must review.
     public static func of(_ text: String) -> String {
-        String(SHA256.hex(Array(withoutDraftLine(text).utf8)).prefix(length))
+        var text = withoutDraftLine(text)
+        return String(text.withUTF8 { SHA256.hex($0) }.prefix(length))
     }
 
     static func withoutDraftLine(_ text: String) -> String {
         // A byte scan first: most pages have no draft line, and Foundation's `contains` is slow on long texts.
-        guard text.utf8.starts(with: "---\n".utf8), hasDraftLine(text.utf8) else { return text }
+        guard text.utf8.starts(with: "---\n".utf8), hasDraftLine(text) else { return text }
         let lines = text.components(separatedBy: "\n")
         guard let closing = lines.dropFirst().firstIndex(of: "---") else { return text }
         return lines.enumerated().filter { index, line in !(index < closing && line.hasPrefix("draft:")) }.map(\.element)
             .joined(separator: "\n")
     }
 
-    private static func hasDraftLine(_ bytes: String.UTF8View) -> Bool {
-        let needle = Array("\ndraft:".utf8)
-        var matched = 0
-        for byte in bytes {
-            matched = byte == needle[matched] ? matched + 1 : (byte == needle[0] ? 1 : 0)
-            if matched == needle.count { return true }
+    /// Whether a line of the front matter (up to its closing `---` line) begins with `draft:`; the body is not read.
+    private static func hasDraftLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let draft = Array("draft:".utf8)
+            var lineStart = 4  // after the opening "---\n"
+            while lineStart < bytes.count {
+                let rest = UnsafeBufferPointer(rebasing: bytes[lineStart...])
+                if rest.starts(with: draft) { return true }
+                if rest.starts(with: "---".utf8), rest.count == 3 || rest[3] == UInt8(ascii: "\n") { return false }
+                guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else { return false }
+                lineStart += newline + 1
+            }
+            return false
         }
-        return false
     }
 
     static func isWellFormed(_ value: String) -> Bool {
@@ -48,41 +56,75 @@ enum SHA256 {
     ]
 
     static func hash(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var data = message
-        let bitLength = UInt64(message.count) * 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        message.withUnsafeBufferPointer { hash($0) }
+    }
+
+    /// The digest of `message`, read in place: whole 64-byte blocks straight from it, only the last one or two
+    /// (with the padding and the length) copied.
+    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        let whole = message.count / 64 * 64
         var w = [UInt32](repeating: 0, count: 64)
-        func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
+        w.withUnsafeMutableBufferPointer { w in
+            k.withUnsafeBufferPointer { k in
+                var offset = 0
+                while offset < whole {
+                    compress(&state, UnsafeBufferPointer(rebasing: message[offset..<(offset + 64)]), w, k)
+                    offset += 64
+                }
+                var tail = [UInt8](message[whole...])
+                let bitLength = UInt64(message.count) * 8
+                tail.append(0x80)
+                while tail.count % 64 != 56 { tail.append(0) }
+                for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+                tail.withUnsafeBufferPointer { tail in
+                    for start in stride(from: 0, to: tail.count, by: 64) {
+                        compress(&state, UnsafeBufferPointer(rebasing: tail[start..<(start + 64)]), w, k)
+                    }
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            for (index, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[index] = h[index] &+ value }
         }
+        let h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         return h.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) } }
     }
 
+    @inline(__always)
+    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// One 64-byte block into the state.
+    private static func compress(
+        _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    ) {
+        for i in 0..<16 {
+            let j = i * 4
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+        }
+        for i in 16..<64 {
+            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = state
+        for i in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+    }
+
     static func hex(_ message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(hash(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
+        message.withUnsafeBufferPointer { hex($0) }
+    }
+
+    static func hex(_ message: UnsafeBufferPointer<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: hash(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 }

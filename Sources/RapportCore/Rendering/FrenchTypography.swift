@@ -13,61 +13,99 @@ public enum FrenchTypography {
     public static let noBreakSpace: Character = "\u{00A0}"
 
     public static func apply(_ text: String) -> String {
-        // Every text node of a French page comes here: the scan is on UTF-8 bytes (`«` and `»` end in 0xAB and
-        // 0xBB), and the output is built as bytes, with the last scalar written kept at hand.
-        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
-        else { return text }
-        let nnbsp: Unicode.Scalar = "\u{202F}", nbsp: Unicode.Scalar = "\u{00A0}"
-        func isWordy(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) || ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A)
-                           : scalar.properties.isAlphabetic
-        }
-        func isAlphabetic(_ scalar: Unicode.Scalar?) -> Bool {
-            guard let scalar else { return false }
-            return scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 16)
-        var last: Unicode.Scalar?
-        func append(_ scalar: Unicode.Scalar) {
-            if scalar.isASCII { output.append(UInt8(scalar.value)) } else { output += UTF8.encode(scalar)! }
-            last = scalar
-        }
-        /// Removes the spaces (ordinary, tab, no-break, narrow no-break) that end the output.
-        func dropTrailingSpaces() {
-            while true {
-                if let byte = output.last, byte == 0x20 || byte == 0x09 { output.removeLast() }
-                else if output.count >= 2, output[output.count - 2] == 0xC2, output[output.count - 1] == 0xA0 { output.removeLast(2) }
-                else if output.count >= 3, output[output.count - 3] == 0xE2, output[output.count - 2] == 0x80, output[output.count - 1] == 0xAF {
-                    output.removeLast(3)
-                } else { return }
-            }
-        }
-        // One pass with one scalar of lookahead (no index arithmetic on the string).
-        var scalars = text.unicodeScalars.makeIterator()
-        var next = scalars.next()
-        while let scalar = next {
-            next = scalars.next()
-            switch scalar {
-            case ";", "!", "?", ":", "»":
-                let space = scalar == ":" || scalar == "»" ? nbsp : nnbsp
-                if let previous = last, previous == " " || previous == "\t" || previous == nbsp || previous == nnbsp {
-                    dropTrailingSpaces()
-                    append(space)
-                } else if scalar != ":", let previous = last, isWordy(previous) || (previous == "»" && scalar != "»") {
-                    append(space)
+        // Every text node of a French page comes here: the scan and the output are UTF-8 bytes (`«` and `»` are
+        // C2 AB and C2 BB); a scalar is decoded only beside a sign, the one before it read back from the output.
+        var text = text
+        let typeset: [UInt8]? = text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
+            else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x3B, 0x21, 0x3F, 0x3A:
+                    spaceBefore(sign: byte == 0x3A ? ":" : "?", in: &output)
+                    output.append(byte)
+                    index += 1
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB:
+                    spaceBefore(sign: "»", in: &output)
+                    output += [0xC2, 0xBB]
+                    index += 2
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
+                    output += [0xC2, 0xAB]
+                    index += 2
+                    while index < bytes.count {
+                        if bytes[index] == 0x20 { index += 1 }
+                        else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2 }
+                        else { break }
+                    }
+                    if index < bytes.count, bytes[index] != 0x0A { output += [0xC2, 0xA0] }
+                case 0x27:
+                    let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : nil
+                    if isAlphabetic(lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
+                    index += 1
+                default:
+                    output.append(byte)
+                    index += 1
                 }
-                append(scalar)
-            case "«":
-                append(scalar)
-                while let following = next, following == " " || following == nbsp { next = scalars.next() }
-                if let following = next, following != "\n" { append(nbsp) }
-            case "'":
-                append(isAlphabetic(last) && isAlphabetic(next) ? "’" : "'")
-            default:
-                append(scalar)
             }
+            return output
         }
-        return String(decoding: output, as: UTF8.self)
+        return typeset.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// What goes before `;`, `!`, `?` (all given as "?"), `:` or `»`: spaces already there become the no-break
+    /// space of the sign; a missing one is added after a letter or digit (or a `»` before a sign other than `»`),
+    /// except before `:`.
+    private static func spaceBefore(sign: Unicode.Scalar, in output: inout [UInt8]) {
+        let space: [UInt8] = sign == ":" || sign == "»" ? [0xC2, 0xA0] : [0xE2, 0x80, 0xAF]
+        guard let previous = lastScalar(of: output) else { return }
+        if previous == " " || previous == "\t" || previous == "\u{00A0}" || previous == "\u{202F}" {
+            dropTrailingSpaces(&output)
+            output += space
+        } else if sign != ":", isWordy(previous) || (previous == "»" && sign != "»") {
+            output += space
+        }
+    }
+
+    /// Removes the spaces (ordinary, tab, no-break, narrow no-break) that end the output.
+    private static func dropTrailingSpaces(_ output: inout [UInt8]) {
+        while true {
+            if let byte = output.last, byte == 0x20 || byte == 0x09 { output.removeLast() }
+            else if output.count >= 2, output[output.count - 2] == 0xC2, output[output.count - 1] == 0xA0 { output.removeLast(2) }
+            else if output.count >= 3, output[output.count - 3] == 0xE2, output[output.count - 2] == 0x80, output[output.count - 1] == 0xAF {
+                output.removeLast(3)
+            } else { return }
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index` (valid UTF-8: the bytes are a String's).
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let lead = bytes[index]
+        guard lead >= 0x80 else { return Unicode.Scalar(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// The last scalar of `output`, read back from its end.
+    private static func lastScalar(of output: [UInt8]) -> Unicode.Scalar? {
+        guard var start = output.indices.last else { return nil }
+        while start > 0, output[start] & 0xC0 == 0x80 { start -= 1 }
+        return output.withUnsafeBufferPointer { scalar(at: start, in: $0) }
+    }
+
+    private static func isWordy(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) || ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A)
+                       : scalar.properties.isAlphabetic
+    }
+
+    private static func isAlphabetic(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The per-language search index written at build time (`/<lang>/search.json`) and the matching rule that
 /// `assets/search.js` applies in the browser: accent- and case-insensitive prefixes of words
 /// ("education" finds "éducation", "coop" finds "Coopération").
@@ -78,25 +80,36 @@ struct WordCollector {
     }
 
     private mutating func flush() {
-        defer { current.removeAll(keepingCapacity: true) }
-        guard current.count >= 2 else { return }
-        let mask = slots.count - 1
-        var slot = Self.hash(current) & mask
-        while slots[slot] != 0 {
-            let entry = slots[slot] - 1
-            let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
-            if length == current.count, output[start..<(start + length)].elementsEqual(current) { return }
-            slot = (slot + 1) & mask
+        guard current.count >= 2 else {
+            current.removeAll(keepingCapacity: true)
+            return
         }
-        if !output.isEmpty { output.append(UInt8(ascii: " ")) }
-        slots[slot] = (UInt64(output.count) << 32 | UInt64(current.count)) + 1
-        output += current
-        count += 1
-        if count * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        let found: Bool = current.withUnsafeBufferPointer { word in
+            var slot = Self.hash(word) & mask
+            return output.withUnsafeBufferPointer { output in
+                while slots[slot] != 0 {
+                    let entry = slots[slot] - 1
+                    let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
+                    if length == word.count, memcmp(output.baseAddress! + start, word.baseAddress!, length) == 0 { return true }
+                    slot = (slot + 1) & mask
+                }
+                if !output.isEmpty { slots[slot] = (UInt64(output.count + 1) << 32 | UInt64(word.count)) + 1 }
+                else { slots[slot] = UInt64(word.count) + 1 }
+                return false
+            }
+        }
+        if !found {
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            output += current
+            count += 1
+            if count * 2 > slots.count { grow() }
+        }
+        current.removeAll(keepingCapacity: true)
     }
 
     /// FNV-1a.
-    private static func hash(_ bytes: some Sequence<UInt8>) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return Int(truncatingIfNeeded: hash)
@@ -108,7 +121,7 @@ struct WordCollector {
         let mask = slots.count - 1
         for entry in old where entry != 0 {
             let start = Int((entry - 1) >> 32), length = Int((entry - 1) & 0xFFFF_FFFF)
-            var slot = Self.hash(output[start..<(start + length)]) & mask
+            var slot = output.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) } & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }
