@@ -47,13 +47,21 @@ public enum FrenchTypography {
                     if isAlphabetic(lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
                     index += 1
                 default:
-                    output.append(byte)
-                    index += 1
+                    // The run up to the next byte that may start a sign, copied whole.
+                    var end = index + 1
+                    while end < bytes.count, !isSignLead(bytes[end]) { end += 1 }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 }
             }
             return output
         }
         return typeset.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    @inline(__always)
+    private static func isSignLead(_ byte: UInt8) -> Bool {
+        byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x3A || byte == 0x27 || byte == 0xC2
     }
 
     /// What goes before `;`, `!`, `?` (all given as "?"), `:` or `»`: spaces already there become the no-break

@@ -38,7 +38,7 @@ enum LinkTarget {
     /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
     static func resolve(_ path: String, from file: String) -> String? {
         // The common case, a sibling file (`niger.md`): no splitting.
-        if !path.contains("/"), path != "..", path != ".", let slash = file.lastIndex(of: "/") {
+        if !path.utf8.contains(UInt8(ascii: "/")), path != "..", path != ".", let slash = file.lastIndex(of: "/") {
             return file[...slash] + path
         }
         var parts = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)

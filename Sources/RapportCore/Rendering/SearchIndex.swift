@@ -54,39 +54,88 @@ struct WordCollector {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39: current.append(byte)
-                    case 0x41...0x5A: current.append(byte + 0x20)
-                    default: flush()
-                    }
+                if byte < 0x80, Self.folded(byte) == nil { index += 1; continue }
+                // A word of ASCII letters and digits (most words): hashed and compared where it stands.
+                let start = index
+                var hash = Self.offsetBasis
+                while index < bytes.count, bytes[index] < 0x80, let folded = Self.folded(bytes[index]) {
+                    hash = (hash ^ UInt64(folded)) &* Self.prime
                     index += 1
+                }
+                if index == bytes.count || bytes[index] < 0x80 {
+                    if index - start >= 2 { insertASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash) }
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                index += length
-                if let folded = LatinFolding.fold(value) {
-                    current += folded
-                } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                    current += String(scalar).lowercased().utf8
-                } else {
-                    flush()
+                // A word with other letters: folded into `current`, from its start.
+                index = start
+                wordWithOtherLetters: while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        guard let folded = Self.folded(byte) else { break wordWithOtherLetters }
+                        current.append(folded)
+                        index += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    index += length
+                    if let folded = LatinFolding.fold(value) {
+                        current += folded
+                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                        current += String(scalar).lowercased().utf8
+                    } else {
+                        break wordWithOtherLetters
+                    }
                 }
+                flush()
             }
         }
-        flush()
     }
 
-    private mutating func flush() {
-        guard current.count >= 2 else {
-            current.removeAll(keepingCapacity: true)
-            return
+    /// An ASCII letter or digit in lowercase, or `nil` for any other ASCII byte.
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: byte
+        case 0x41...0x5A: byte + 0x20
+        default: nil
         }
+    }
+
+    /// A word of ASCII letters and digits as written in the text; `hash` is that of its lowercase form.
+    private mutating func insertASCII(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let found: Bool = output.withUnsafeBufferPointer { output in
+            while slots[slot] != 0 {
+                let entry = slots[slot] - 1
+                let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
+                if length == word.count {
+                    var same = true
+                    for offset in 0..<length where output[start + offset] != Self.folded(word[offset]) { same = false; break }
+                    if same { return true }
+                }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+        guard !found else { return }
+        if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+        slots[slot] = (UInt64(output.count) << 32 | UInt64(word.count)) + 1
+        for byte in word { output.append(Self.folded(byte)!) }
+        count += 1
+        if count * 2 > slots.count { grow() }
+    }
+
+    /// The word in `current` (a word with letters beyond ASCII, folded).
+    private mutating func flush() {
+        defer { current.removeAll(keepingCapacity: true) }
+        guard current.count >= 2 else { return }
+        let mask = slots.count - 1
+        var slot = 0
         let found: Bool = current.withUnsafeBufferPointer { word in
-            var slot = Self.hash(word) & mask
+            slot = Self.hash(word) & mask
             return output.withUnsafeBufferPointer { output in
                 while slots[slot] != 0 {
                     let entry = slots[slot] - 1
@@ -94,24 +143,24 @@ struct WordCollector {
                     if length == word.count, memcmp(output.baseAddress! + start, word.baseAddress!, length) == 0 { return true }
                     slot = (slot + 1) & mask
                 }
-                if !output.isEmpty { slots[slot] = (UInt64(output.count + 1) << 32 | UInt64(word.count)) + 1 }
-                else { slots[slot] = UInt64(word.count) + 1 }
                 return false
             }
         }
-        if !found {
-            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
-            output += current
-            count += 1
-            if count * 2 > slots.count { grow() }
-        }
-        current.removeAll(keepingCapacity: true)
+        guard !found else { return }
+        if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+        slots[slot] = (UInt64(output.count) << 32 | UInt64(current.count)) + 1
+        output += current
+        count += 1
+        if count * 2 > slots.count { grow() }
     }
+
+    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01B3
 
     /// FNV-1a.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var hash = offsetBasis
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
         return Int(truncatingIfNeeded: hash)
     }
 

@@ -30,7 +30,7 @@ extension SiteRenderer {
             if let fragment { anchors.append(AnchorLink(target: page.file, anchor: fragment, location: location)) }
             return nil
         }
-        let decoded = path.contains("%") ? path.removingPercentEncoding ?? path : path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         if decoded.hasSuffix(".md") {
             let file = LinkTarget.resolve(decoded, from: page.file)
             if let file { linked.insert(file) }
