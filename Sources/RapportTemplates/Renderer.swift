@@ -1,6 +1,7 @@
 /// Renders a compiled program into one byte buffer. No Foundation, no dynamic casts.
 struct Renderer {
-    private let program: Program
+    private let code: Code
+    private let entry: Int
     private var frames: [TemplateValue]
     private var loops: [(index: Int, count: Int)] = []
     /// The root's fields that are views, each boxed once per render (`page.title`, `chrome.root` … read them often).
@@ -10,19 +11,20 @@ struct Renderer {
     var output: [UInt8] = []
 
     init(program: Program, root: TemplateValue, capacity: Int) {
-        self.program = program
+        self.code = program.code
+        self.entry = program.entry
         self.frames = [root]
         frames.reserveCapacity(16)
         output.reserveCapacity(capacity)
     }
 
-    mutating func run() { render(program.entry) }
+    mutating func run() { render(entry) }
 
     private mutating func render(_ body: Int) {
-        for node in program.bodies[body] {
-            switch node {
-            case .text(let bytes):
-                if indent.isEmpty { output.append(contentsOf: bytes) } else { writeIndented(bytes) }
+        for position in code.bodies[body] {
+            switch code.instructions[position] {
+            case .text(let span):
+                if indent.isEmpty { output.append(contentsOf: code.text(span)) } else { writeIndented(code.text(span)) }
             case .value(let lookup, let escaped):
                 write(resolve(lookup), escaped: escaped)
             case .section(let lookup, let inverted, let pushes, let inner):
@@ -46,8 +48,8 @@ struct Renderer {
                 }
             case .indented(let more, let firstLine, let inner):
                 let saved = indent
-                indent += more
-                if firstLine { lineStart = true } else if !more.isEmpty { lineStart = false }
+                indent += code.text(more)
+                if firstLine { lineStart = true } else if more.count > 0 { lineStart = false }
                 render(inner)
                 indent = saved
             case .call(let inner):
@@ -58,47 +60,53 @@ struct Renderer {
 
     // MARK: - Values
 
-    private mutating func resolve(_ lookup: Lookup) -> TemplateValue {
-        switch lookup {
+    private mutating func resolve(_ index: Int) -> TemplateValue {
+        let lookup = code.lookups[index]
+        switch lookup.kind {
         case .top:
             return frames[frames.count - 1]
-        case .frame(let depth, let steps):
-            var value = frames[depth]
-            var rest = steps[...]
-            if depth == 0, steps.count > 1, case .field(let index) = steps[0] {
+        case .frame:
+            var value = frames[lookup.depth]
+            var step = lookup.steps.start
+            let end = step + lookup.steps.count
+            if lookup.depth == 0, lookup.steps.count > 1, case .field(let index) = code.steps[step] {
                 value = rootField(index)
-                rest = steps.dropFirst()
+                step += 1
             }
-            for step in rest {
-                switch step {
+            while step < end {
+                switch code.steps[step] {
                 case .field(let index):
                     guard case .view(let view) = value else { return .null }
                     value = view.templateValue(at: index)
                 case .name(let name):
-                    guard let found = Self.field(name, of: value) else { return .null }
+                    guard let found = Self.field(code.names[name], of: value) else { return .null }
                     value = found
                 }
+                step += 1
             }
             return value
-        case .search(let names):
+        case .search:
             // The first name in the innermost frame that has it; the others inside what it gave.
-            guard var value = frames.reversed().lazy.compactMap({ Self.field(names[0], of: $0) }).first else { return .null }
-            for name in names.dropFirst() {
-                guard let next = Self.field(name, of: value) else { return .null }
+            let start = lookup.steps.start, end = start + lookup.steps.count
+            guard case .name(let first) = code.steps[start] else { return .null }
+            let firstName = code.names[first]
+            guard var value = frames.reversed().lazy.compactMap({ Self.field(firstName, of: $0) }).first else { return .null }
+            for step in (start + 1)..<end {
+                guard case .name(let name) = code.steps[step], let next = Self.field(code.names[name], of: value) else { return .null }
                 value = next
             }
             return value
-        case .loop(let property):
+        case .loop:
             guard let loop = loops.last else { return .null }
-            switch property {
+            switch lookup.loop {
             case .first: return .flag(loop.index == 0)
             case .last: return .flag(loop.index == loop.count - 1)
             case .index: return .number(loop.index)
             case .even: return .flag(loop.index & 1 == 0)
             case .odd: return .flag(loop.index & 1 == 1)
             }
-        case .transform(let transform, let inner):
-            return Self.apply(transform, to: resolve(inner))
+        case .transform:
+            return Self.apply(lookup.transform, to: resolve(lookup.inner))
         }
     }
 
@@ -182,7 +190,7 @@ struct Renderer {
     }
 
     /// Template text in indented content: the indentation before each line that has anything.
-    private mutating func writeIndented(_ bytes: [UInt8]) {
+    private mutating func writeIndented(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes {
             if lineStart { output.append(contentsOf: indent); lineStart = false }
             output.append(byte)

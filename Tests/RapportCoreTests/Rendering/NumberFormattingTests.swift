@@ -21,4 +21,20 @@ struct NumberFormattingTests {
         #expect(format.decimal(3.0) == "3")
         #expect(format.decimal(24.25) == "24,2")
     }
+
+    @Test("a number formatted again (the memo) reads as the first time, for every kind and precision")
+    func memo() {
+        let format = NumberFormatting(localeIdentifier: "fr_LU")
+        for _ in 0..<2 {
+            #expect(format.integer(11420) == "11.420")
+            #expect(format.decimal(69.94) == "69,9")
+            #expect(format.decimal(69.94, fractionDigits: 2) == "69,94")
+            #expect(format.fixed(0.5, digits: 2) == "0,50")
+            #expect(format.fixed(0.5, digits: 0) != format.fixed(0.5, digits: 2))
+            #expect(format.euros(5_000_000) == "5.000.000\u{A0}€")
+            #expect(format.euros(5_000_000.25, digits: 2) == "5.000.000,25\u{A0}€")
+            // The same value asked as another kind is not mistaken for the first.
+            #expect(format.integer(5_000_000) == "5.000.000")
+        }
+    }
 }
