@@ -5,22 +5,29 @@ public enum MarkupEscaping {
     /// `text` escaped for HTML, appended to `output`.
     public static func append(_ text: String, to output: inout [UInt8], apostrophe: String = "&#39;") {
         var text = text
-        text.withUTF8 { bytes in
-            // Runs of bytes that need nothing are copied whole.
-            var runStart = 0
-            for index in bytes.indices where needsEscape(bytes[index]) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch bytes[index] {
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                default: output.append(contentsOf: apostrophe.utf8)
-                }
-                runStart = index + 1
+        text.withUTF8 { append($0, to: &output, apostrophe: apostrophe) }
+    }
+
+    /// UTF-8 `bytes` escaped for HTML, appended to `output`.
+    public static func append(_ bytes: [UInt8], to output: inout [UInt8], apostrophe: String = "&#39;") {
+        bytes.withUnsafeBufferPointer { append($0, to: &output, apostrophe: apostrophe) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], apostrophe: String) {
+        // Runs of bytes that need nothing are copied whole.
+        var runStart = 0
+        for index in bytes.indices where needsEscape(bytes[index]) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch bytes[index] {
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            default: output.append(contentsOf: apostrophe.utf8)
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     static func needsEscape(_ byte: UInt8) -> Bool {

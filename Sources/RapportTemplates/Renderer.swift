@@ -137,6 +137,7 @@ struct Renderer {
             case .null: return .flag(true)
             case .list(let list): return .flag(list.count == 0)
             case .text(let text): return .flag(text.isEmpty)
+            case .bytes(let bytes): return .flag(bytes.isEmpty)
             case .strings(let table): return .flag(table.isEmpty)
             case .object(let fields): return .flag(fields.isEmpty)
             default: return .flag(false)
@@ -145,9 +146,11 @@ struct Renderer {
             switch value {
             case .list(let list): return .number(list.count)
             case .text(let text): return .number(text.count)
+            case .bytes(let bytes): return .number(String(decoding: bytes, as: UTF8.self).count)
             default: return .null
             }
         case .uppercased, .lowercased, .capitalized, .reversed:
+            if case .bytes(let bytes) = value { return apply(transform, to: .text(String(decoding: bytes, as: UTF8.self))) }
             guard case .text(let text) = value else {
                 if transform == .reversed, case .list(let list) = value {
                     return .list(ValueList((0..<list.count).reversed().map(list.element(at:))))
@@ -172,6 +175,10 @@ struct Renderer {
             if text.isEmpty { return }
             startLine()
             if escaped { MarkupEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .bytes(let bytes):
+            if bytes.isEmpty { return }
+            startLine()
+            if escaped { MarkupEscaping.append(bytes, to: &output) } else { output.append(contentsOf: bytes) }
         case .number(let number):
             startLine()
             output.append(contentsOf: String(number).utf8)

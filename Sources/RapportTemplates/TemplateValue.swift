@@ -7,6 +7,8 @@ public enum TemplateValue: Sendable {
     case null
     /// A text: `{{name}}` escapes it, `{{{name}}}` does not (HTML already rendered is a text placed raw).
     case text(String)
+    /// A text already as UTF-8 bytes (HTML rendered by another template): written as `text` would be, never decoded.
+    case bytes([UInt8])
     case flag(Bool)
     case number(Int)
     /// A nested view (`{{#page.region}}…{{/page.region}}`, `{{page.title}}`).
@@ -86,6 +88,14 @@ public struct TextList: TemplateList {
     public init(_ elements: [String]) { self.elements = elements }
     public var count: Int { elements.count }
     public func element(at index: Int) -> TemplateValue { .text(elements[index]) }
+}
+
+/// A list of texts as UTF-8 bytes.
+public struct BytesList: TemplateList {
+    public let elements: [[UInt8]]
+    public init(_ elements: [[UInt8]]) { self.elements = elements }
+    public var count: Int { elements.count }
+    public func element(at index: Int) -> TemplateValue { .bytes(elements[index]) }
 }
 
 /// A list of values of any kind (data without a schema).

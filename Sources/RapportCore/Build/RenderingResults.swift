@@ -39,7 +39,7 @@ struct SpooledResults: Sendable {
             guard let range = spool.append(section) else { return nil }
             print = range
         }
-        result.searchEntry = ""
+        result.searchEntry = []
         result.printSection = nil
         return Ranges(search: search, print: print)
     }
@@ -58,8 +58,8 @@ struct SpooledResults: Sendable {
 
 /// What the generated pages take from the rendered pages: each page's search entry and print-page section.
 struct PageOutputs: Sendable {
-    let searchEntry: @Sendable (Site.PageID) -> String?
-    let printSection: @Sendable (Site.PageID) -> String?
+    let searchEntry: @Sendable (Site.PageID) -> [UInt8]?
+    let printSection: @Sendable (Site.PageID) -> [UInt8]?
 }
 
 extension StagedOutput {

@@ -25,9 +25,8 @@ final class Spool: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Writes `text` at the end; gives where it is, or `nil` if it could not be written.
-    func append(_ text: String) -> Range<Int>? {
-        var text = text
-        return text.withUTF8 { bytes in
+    func append(_ text: [UInt8]) -> Range<Int>? {
+        text.withUnsafeBufferPointer { bytes in
             lock.lock()
             let start = end
             end += bytes.count
@@ -46,7 +45,7 @@ final class Spool: @unchecked Sendable {
     }
 
     /// The text written at `range`.
-    func read(_ range: Range<Int>) -> String? {
+    func read(_ range: Range<Int>) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: range.count)
         var offset = 0
         while offset < range.count {
@@ -58,6 +57,6 @@ final class Spool: @unchecked Sendable {
             }
             offset += count
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

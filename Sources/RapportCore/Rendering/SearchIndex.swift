@@ -7,16 +7,30 @@ public enum SearchIndex {
     /// One page's entry, as a JSON object: URL path, title, summary, and the distinct folded words of its
     /// title, summary and text.
     public static func entry(url: String, title: String, summary: String?, text: String) -> String {
+        String(decoding: entryBytes(url: url, title: title, summary: summary, text: text), as: UTF8.self)
+    }
+
+    /// The entry as UTF-8, as the build spools and joins it.
+    static func entryBytes(url: String, title: String, summary: String?, text: String) -> [UInt8] {
         var words = WordCollector()
         for part in [title, summary ?? "", text] { words.add(part) }
         // The words are letters and digits: nothing in them needs a JSON escape.
-        return "{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),"
-            + "\"s\":\(JSON.string(summary ?? "")),\"w\":\"\(words.joined)\"}"
+        var entry = Array("{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),\"s\":\(JSON.string(summary ?? "")),\"w\":\"".utf8)
+        entry += words.bytes
+        entry += "\"}".utf8
+        return entry
     }
 
     /// The index file: entries in page order.
-    public static func file(entries: [String]) -> String {
-        "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+    public static func file(entries: [[UInt8]]) -> [UInt8] {
+        var file = Array("[\n".utf8)
+        file.reserveCapacity(entries.reduce(8) { $0 + $1.count + 2 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { file += ",\n".utf8 }
+            file += entry
+        }
+        file += "\n]\n".utf8
+        return file
     }
 
     /// Whether every word of `query` begins a word of `words` (folded, space-separated): the browser's rule.
@@ -46,6 +60,8 @@ struct WordCollector {
 
     /// The distinct words so far, separated by single spaces.
     var joined: String { String(decoding: output, as: UTF8.self) }
+    /// The same, as UTF-8.
+    var bytes: [UInt8] { output }
 
     /// Adds the words of `text` (a word never continues from one text to the next).
     mutating func add(_ text: String) {

@@ -102,12 +102,12 @@ extension SiteRenderer {
 
     /// `/<lang>/<year>/print/`: the edition's home text, then every page of the edition in reading order (chapters,
     /// the country section), every body whole. `section` gives a rendered page's print section.
-    public func renderPrint(edition: String, language: String, section: (Site.PageID) -> String?) -> RenderedFile? {
+    public func renderPrint(edition: String, language: String, section: (Site.PageID) -> [UInt8]?) -> RenderedFile? {
         guard let home = site.editionHomes[edition]?[language] else { return nil }
         let url = Route.print(language: language, edition: edition).path
         let linker = Linker(mode: .relative(from: url))
         let order = (site.reading.sequence[edition]?[language] ?? []).filter { $0 != home }
-        let view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? "",
+        let view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? [],
                              sections: order.compactMap(section))
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
                                          translations: editionTranslations(edition) { Route.print(language: $0, edition: edition).path })
@@ -115,9 +115,9 @@ extension SiteRenderer {
     }
 
     /// `/<lang>/search.json`: the entries of the language's pages, in page order.
-    public func renderSearchIndex(language: String, entry: (Site.PageID) -> String?) -> RenderedFile {
+    public func renderSearchIndex(language: String, entry: (Site.PageID) -> [UInt8]?) -> RenderedFile {
         let entries = site.pages.indices.filter { site.pages[$0].language == language }.compactMap(entry)
-        return RenderedFile(path: Route.searchIndex(language: language).file, text: SearchIndex.file(entries: entries))
+        return RenderedFile(path: Route.searchIndex(language: language).file, bytes: SearchIndex.file(entries: entries))
     }
 
     /// The generated page of `edition` in every language that has the edition.

@@ -53,9 +53,9 @@ public struct SiteRenderer: Sendable {
         /// The content files the body links to, found or not: the preview re-renders this page when they change.
         public var linkedFiles: Set<String> = []
         /// The page's section of the edition's print page, rendered (pages of editions only).
-        public var printSection: String?
+        public var printSection: [UInt8]?
         /// The page's entry in its language's search index (JSON).
-        public var searchEntry: String = ""
+        public var searchEntry: [UInt8] = []
     }
 
     public struct AnchorLink: Sendable {
@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
             let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
-        var printSection: String?
+        var printSection: [UInt8]?
         if let printBody = markdown.printHTML, let printLinker, !page.kind.isEditionHome {
             let prefix = printPrefix(of: id)
             var country: CountryView?
@@ -124,11 +124,11 @@ public struct SiteRenderer: Sendable {
             }
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,
                                            body: printBody, country: country)
-            printSection = String(decoding: render(PageContext(chrome: chrome, t: t, page: section), "print-section"), as: UTF8.self)
+            printSection = render(PageContext(chrome: chrome, t: t, page: section), "print-section")
         } else {
-            printSection = markdown.printHTML
+            printSection = markdown.printHTML.map { Array($0.utf8) }
         }
-        let searchEntry = SearchIndex.entry(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
+        let searchEntry = SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
                           headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked,
                           printSection: printSection, searchEntry: searchEntry)

@@ -150,8 +150,8 @@ extension PrintView: FieldTableView {
     public static let fields: TemplateFields<PrintView> = TemplateFields("print", [
         ("title", .text, { .text($0.title) }),
         ("edition", .text, { .text($0.edition) }),
-        ("introduction", .html, { .text($0.introduction) }),
-        ("sections", .list(.html), { .texts($0.sections) }),
+        ("introduction", .html, { .bytes($0.introduction) }),
+        ("sections", .list(.html), { .list(BytesList($0.sections)) }),
     ])
 }
 

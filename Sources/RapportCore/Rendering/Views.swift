@@ -157,9 +157,9 @@ public struct PrintView: Sendable {
     public let title: String
     public let edition: String
     /// The edition home's body, rendered.
-    public let introduction: String
-    /// Each region's and country's section, rendered with the `print-section` template.
-    public let sections: [String]
+    public let introduction: [UInt8]
+    /// Each region's and country's section, rendered with the `print-section` template (UTF-8).
+    public let sections: [[UInt8]]
 }
 
 public struct PrintSectionView: Sendable {

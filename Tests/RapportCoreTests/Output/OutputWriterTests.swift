@@ -67,7 +67,7 @@ struct OutputWriterTests {
     @Test("the spool gives back what was written, from several threads, and flags a read it cannot do")
     func spool() throws {
         let spool = try #require(Spool())
-        let texts = (0..<200).map { "section \($0) « é » " + String(repeating: "x", count: $0 * 37) }
+        let texts = (0..<200).map { Array(("section \($0) « é » " + String(repeating: "x", count: $0 * 37)).utf8) }
         let ranges = ResultSlots<Range<Int>>(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: texts.count) { ranges[$0] = spool.append(texts[$0])! }
         for (index, range) in ranges.values.enumerated() { #expect(spool.read(range) == texts[index]) }
