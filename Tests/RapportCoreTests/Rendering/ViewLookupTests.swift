@@ -13,7 +13,7 @@ struct ViewLookupTests {
         for (index, field) in schema.fields.enumerated() {
             let answer = value.templateValue(at: index)
             let matches: Bool = switch (field.kind, answer) {
-            case (.text, .text), (.html, .text), (.flag, .flag), (.number, .number), (.view, .view), (.list, .list), (.strings, .strings): true
+            case (.text, .text), (.html, .text), (.html, .bytes), (.flag, .flag), (.number, .number), (.view, .view), (.list, .list), (.strings, .strings): true
             default: false
             }
             #expect(matches, "\(V.self).\(field.name) answers \(answer) for \(field.kind)", sourceLocation: sourceLocation)
@@ -78,7 +78,7 @@ struct ViewLookupTests {
                                     budget: "b", budgetValue: "5")
         assertComplete(row)
         assertComplete(ComparisonView(edition: "e", rows: [row], notes: ["n"], hasNotes: true))
-        assertComplete(PrintView(title: "t", edition: "e", introduction: "i", sections: ["s"]))
+        assertComplete(PrintView(title: "t", edition: "e", introduction: Array("i".utf8), sections: [Array("s".utf8)]))
         assertComplete(PrintSectionView(id: "i", title: "t", isRegion: false, body: "b", country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))
