@@ -32,11 +32,11 @@ public enum Markdown {
         let bytes = Array(source.utf8)
         let positions = SourceColumns(bytes: bytes)
         guard let document = cmark_parse_document(source, bytes.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8) else {
-            return RenderedMarkdown(introHTML: "", restHTML: "", hasMoreMarker: false)
+            return RenderedMarkdown()
         }
         defer { cmark_node_free(document) }
 
-        var result = RenderedMarkdown(introHTML: "", restHTML: "", hasMoreMarker: false)
+        var result = RenderedMarkdown()
         var ids = HeadingIDs(reserved: reservedIDs)
         var headingNodes: [(node: OpaquePointer, id: String)] = []
         var textNodes: [(node: OpaquePointer, literal: String)] = []
@@ -166,14 +166,14 @@ public enum Markdown {
             for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(printIDPrefix)\(id)\">") }
             for (node, _, printHref) in linkNodes { if let printHref { cmark_node_set_url(node, printHref) } }
             for (block, _, print) in placedNodes { cmark_node_set_on_enter(block, print) }
-            result.printHTML = html(of: document, options: renderOptions) + (rest.map { html(of: $0, options: renderOptions) } ?? "")
+            result.print = html(of: document, options: renderOptions) + (rest.map { html(of: $0, options: renderOptions) } ?? [])
             for (opener, level, id) in headingOpeners { cmark_node_set_on_enter(opener, "<h\(level) id=\"\(id)\">") }
             for (node, href, _) in linkNodes { cmark_node_set_url(node, href) }
             for (block, page, _) in placedNodes { cmark_node_set_on_enter(block, page) }
         }
 
-        if let rest { result.restHTML = html(of: rest, options: renderOptions) }
-        result.introHTML = html(of: document, options: renderOptions)
+        if let rest { result.rest = html(of: rest, options: renderOptions) }
+        result.intro = html(of: document, options: renderOptions)
         return result
     }
 }
@@ -185,10 +185,11 @@ private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     return String(cString: pointer)
 }
 
-private func html(of node: OpaquePointer, options: Int32) -> String {
-    guard let rendered = cmark_render_html(node, options) else { return "" }
+/// cmark's HTML as it wrote it: UTF-8 (cmark validates the source it parses), copied, not decoded.
+private func html(of node: OpaquePointer, options: Int32) -> [UInt8] {
+    guard let rendered = cmark_render_html(node, options) else { return [] }
     defer { free(rendered) }
-    return String(cString: rendered)
+    return rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(rendered))) }
 }
 
 /// The text a reader sees in a node: its text, code and (as spaces) break descendants.

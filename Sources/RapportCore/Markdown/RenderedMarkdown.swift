@@ -16,12 +16,13 @@ public struct MarkdownOptions: Sendable {
     }
 }
 
-/// What rendering a body gives: HTML in two parts around `<!-- more -->`, and what the walk found.
+/// What rendering a body gives: HTML in two parts around `<!-- more -->`, and what the walk found. The HTML is
+/// cmark's UTF-8 as it wrote it (pages take it as bytes; the `…HTML` texts are for reading it).
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The HTML before the first top-level `<!-- more -->` line (the whole body when there is none).
-    public var introHTML: String
+    public var intro: [UInt8]
     /// The HTML after the marker; empty without a marker.
-    public var restHTML: String
+    public var rest: [UInt8]
     /// The line of the marker in the body, when there is one.
     public var moreMarkerLine: Int?
     public var headings: [MarkdownHeading] = []
@@ -31,15 +32,18 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// The body's text without markup (text and code), for the search index.
     public var plainText: String = ""
     /// The whole body for a page of many bodies (`printIDPrefix`), when asked for.
-    public var printHTML: String?
+    public var print: [UInt8]?
     /// Raw HTML let through (`allow_raw_html`) that holds a `javascript:` or `vbscript:` URL.
     public var rawHTMLWithScriptURLs: [MarkdownPosition] = []
 
     public var hasMoreMarker: Bool { moreMarkerLine != nil }
+    public var introHTML: String { String(decoding: intro, as: UTF8.self) }
+    public var restHTML: String { String(decoding: rest, as: UTF8.self) }
+    public var printHTML: String? { print.map { String(decoding: $0, as: UTF8.self) } }
 
-    init(introHTML: String, restHTML: String, hasMoreMarker: Bool) {
-        self.introHTML = introHTML
-        self.restHTML = restHTML
+    init() {
+        intro = []
+        rest = []
     }
 }
 

@@ -92,7 +92,7 @@ public struct SiteRenderer: Sendable {
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, linked: &linked, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
-        let body = BodyView(intro: markdown.introHTML, rest: markdown.hasMoreMarker ? markdown.restHTML : nil)
+        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
         let keyData = page.kind.isCountry ? makeKeyData(id) : nil
@@ -115,7 +115,7 @@ public struct SiteRenderer: Sendable {
             html = render(PageContext(chrome: chrome, t: t, page: view), "page")
         }
         var printSection: [UInt8]?
-        if let printBody = markdown.printHTML, let printLinker, !page.kind.isEditionHome {
+        if let printBody = markdown.print, let printLinker, !page.kind.isEditionHome {
             let prefix = printPrefix(of: id)
             var country: CountryView?
             if case .country(let edition) = page.kind {
@@ -126,7 +126,7 @@ public struct SiteRenderer: Sendable {
                                            body: printBody, country: country)
             printSection = render(PageContext(chrome: chrome, t: t, page: section), "print-section")
         } else {
-            printSection = markdown.printHTML.map { Array($0.utf8) }
+            printSection = markdown.print
         }
         let searchEntry = SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,

@@ -65,8 +65,8 @@ extension LinkView: FieldTableView {
 
 extension BodyView: FieldTableView {
     public static let fields: TemplateFields<BodyView> = TemplateFields("body", [
-        ("intro", .html, { .text($0.intro) }),
-        ("rest", .html, { .text($0.rest) }),
+        ("intro", .html, { .bytes($0.intro) }),
+        ("rest", .html, { $0.rest.map(TemplateValue.bytes) ?? .null }),
     ])
 }
 
@@ -160,7 +160,7 @@ extension PrintSectionView: FieldTableView {
         ("id", .text, { .text($0.id) }),
         ("title", .text, { .text($0.title) }),
         ("isRegion", .flag, { .flag($0.isRegion) }),
-        ("body", .html, { .text($0.body) }),
+        ("body", .html, { .bytes($0.body) }),
         ("country", .view(CountryView.templateSchema), { .view($0.country) }),
     ])
 }

@@ -72,9 +72,10 @@ public struct LinkView: Sendable {
 }
 
 /// A page body split at `<!-- more -->`: `intro` always shown, `rest` behind the "Read more" fold.
+/// A body's HTML, as cmark wrote it (UTF-8).
 public struct BodyView: Sendable {
-    public let intro: String
-    public let rest: String?
+    public let intro: [UInt8]
+    public let rest: [UInt8]?
 }
 
 public struct CountryView: Sendable {
@@ -166,7 +167,7 @@ public struct PrintSectionView: Sendable {
     public let id: String
     public let title: String
     public let isRegion: Bool
-    public let body: String
+    public let body: [UInt8]
     public let country: CountryView?
 }
 

@@ -30,7 +30,7 @@ struct ViewLookupTests {
     @Test("every view answers every documented name")
     func complete() {
         let link = Self.link, chrome = Self.chrome
-        let body = BodyView(intro: "i", rest: "r")
+        let body = BodyView(intro: Array("i".utf8), rest: Array("r".utf8))
         assertComplete(chrome)
         assertComplete(link)
         assertComplete(AlternateView(hreflang: "en", href: "h"))
@@ -79,7 +79,7 @@ struct ViewLookupTests {
         assertComplete(row)
         assertComplete(ComparisonView(edition: "e", rows: [row], notes: ["n"], hasNotes: true))
         assertComplete(PrintView(title: "t", edition: "e", introduction: Array("i".utf8), sections: [Array("s".utf8)]))
-        assertComplete(PrintSectionView(id: "i", title: "t", isRegion: false, body: "b", country: country))
+        assertComplete(PrintSectionView(id: "i", title: "t", isRegion: false, body: Array("b".utf8), country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))
         assertComplete(LanguageHomeView(title: "t", latest: link, editions: [link], pages: [link]))
