@@ -1,3 +1,5 @@
+import CRapportSystem
+
 /// The digest a translation records of its source page (`source_digest:`): SHA-256 of the page's file as text —
 /// front matter and body, a byte-order mark and the `draft:` line left out, line endings normalised to LF — its
 /// first 16 hexadecimal digits (64 bits: enough to notice any change, short enough to read).
@@ -55,38 +57,48 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func hash(_ message: [UInt8]) -> [UInt8] {
-        message.withUnsafeBufferPointer { hash($0) }
+    static func hash(_ message: [UInt8], hardware: Bool = true) -> [UInt8] {
+        message.withUnsafeBufferPointer { hash($0, hardware: hardware) }
     }
 
     /// The digest of `message`, read in place: whole 64-byte blocks straight from it, only the last one or two
-    /// (with the padding and the length) copied.
-    static func hash(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// (with the padding and the length) copied. The processor's SHA instructions do the blocks where it has them
+    /// (`hardware`, the tests turn it off to compare).
+    static func hash(_ message: UnsafeBufferPointer<UInt8>, hardware: Bool = true) -> [UInt8] {
+        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let whole = message.count / 64 * 64
+        var tail = [UInt8](message[whole...])
+        let bitLength = UInt64(message.count) * 8
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { tail in
+            for part in [UnsafeBufferPointer(rebasing: message[..<whole]), tail] where !part.isEmpty {
+                if hardware, rapport_sha256_blocks(&state, part.baseAddress!, part.count / 64) == 1 { continue }
+                compress(&state, part)
+            }
+        }
+        return state.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) } }
+    }
+
+    /// Whether this processor's SHA instructions do the blocks (asking for none tells).
+    static var usesHardware: Bool {
+        var state = [UInt32](repeating: 0, count: 8)
+        return rapport_sha256_blocks(&state, nil, 0) == 1
+    }
+
+    /// The blocks of `blocks` (whole 64-byte blocks) into the state, without the SHA instructions.
+    private static func compress(_ h: inout [UInt32], _ blocks: UnsafeBufferPointer<UInt8>) {
+        var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
         var w = [UInt32](repeating: 0, count: 64)
         w.withUnsafeMutableBufferPointer { w in
             k.withUnsafeBufferPointer { k in
-                var offset = 0
-                while offset < whole {
-                    compress(&state, UnsafeBufferPointer(rebasing: message[offset..<(offset + 64)]), w, k)
-                    offset += 64
-                }
-                var tail = [UInt8](message[whole...])
-                let bitLength = UInt64(message.count) * 8
-                tail.append(0x80)
-                while tail.count % 64 != 56 { tail.append(0) }
-                for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-                tail.withUnsafeBufferPointer { tail in
-                    for start in stride(from: 0, to: tail.count, by: 64) {
-                        compress(&state, UnsafeBufferPointer(rebasing: tail[start..<(start + 64)]), w, k)
-                    }
+                for offset in stride(from: 0, to: blocks.count, by: 64) {
+                    compress(&state, UnsafeBufferPointer(rebasing: blocks[offset..<(offset + 64)]), w, k)
                 }
             }
         }
-        let h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return h.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) } }
+        h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     }
 
     @inline(__always)
@@ -119,12 +131,12 @@ enum SHA256 {
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
     }
 
-    static func hex(_ message: [UInt8]) -> String {
-        message.withUnsafeBufferPointer { hex($0) }
+    static func hex(_ message: [UInt8], hardware: Bool = true) -> String {
+        message.withUnsafeBufferPointer { hex($0, hardware: hardware) }
     }
 
-    static func hex(_ message: UnsafeBufferPointer<UInt8>) -> String {
+    static func hex(_ message: UnsafeBufferPointer<UInt8>, hardware: Bool = true) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: hash(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+        return String(decoding: hash(message, hardware: hardware).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import RapportTestSupport
 import Testing
 @testable import RapportCore
 
@@ -21,6 +23,20 @@ struct TranslationStatusTests {
                 == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), hardware: false)
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("the processor's SHA instructions (where there are) and the portable rounds give the same digests")
+    func sha256Paths() throws {
+        // Where the processor says it has them, they must be the ones used (else this test compares a path with itself).
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        if cpu.split(whereSeparator: \.isWhitespace).contains("sha_ni") { #expect(SHA256.usesHardware) }
+        var random = SplitMix64(seed: 7)
+        for length in Array(0...200) + [447, 448, 511, 512, 4096, 65_537] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            #expect(SHA256.hex(message) == SHA256.hex(message, hardware: false), "length \(length)")
+        }
     }
 
     @Test("the digest ignores a BOM and line endings, and sees any other change")
