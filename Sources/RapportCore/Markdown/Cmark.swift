@@ -39,7 +39,7 @@ public enum Markdown {
         var result = RenderedMarkdown()
         var ids = HeadingIDs(reserved: reservedIDs)
         var headingNodes: [(node: OpaquePointer, id: String)] = []
-        var textNodes: [(node: OpaquePointer, literal: String)] = []
+        var leaves = InlineLeaves()
         var linkNodes: [(node: OpaquePointer, href: String, printHref: String?)] = []
         var dataNodes: [(node: OpaquePointer, marker: MarkdownDataMarker)] = []
         var placedNodes: [(node: OpaquePointer, page: String, print: String)] = []
@@ -96,11 +96,14 @@ public enum Markdown {
                             result.rawHTMLWithScriptURLs.append(position)
                         }
                     }
+                    if type == CMARK_NODE_HTML_INLINE { leaves.addBoundary() }
                 case CMARK_NODE_TEXT where entering, CMARK_NODE_CODE where entering:
                     let literal = string(cmark_node_get_literal(node))
-                    if type == CMARK_NODE_TEXT, options.typography != nil { textNodes.append((node, literal)) }
+                    if options.typography != nil { leaves.add(node, literal: literal, typeset: type == CMARK_NODE_TEXT) }
                     result.plainText += literal
                     result.plainText += " "
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    leaves.addBoundary()
                 default:
                     break
                 }
@@ -112,9 +115,10 @@ public enum Markdown {
         if let typography = options.typography {
             // Code spans and blocks are not TEXT nodes and URLs are attributes: only prose is touched,
             // and not the text of an autolink, which is its URL.
-            for (node, literal) in textNodes where !isAutolinkText(node, literal: literal) {
-                let typeset = typography(literal)
-                if typeset != literal { cmark_node_set_literal(node, typeset) }
+            // Each text node is typeset with the characters just outside it in its block (`d'*égalité*`, `« *mot* »`).
+            for (index, leaf) in leaves.items.enumerated() where leaf.typeset && !isAutolinkText(leaf.node!, literal: leaf.literal) {
+                let typeset = typography(leaf.literal, leaves.neighbours(of: index))
+                if typeset != leaf.literal { cmark_node_set_literal(leaf.node, typeset) }
             }
         }
         // Data markers become custom blocks holding the table or chart (cmark writes a custom block as given, in
@@ -179,6 +183,39 @@ public enum Markdown {
 }
 
 // MARK: - Helpers on cmark nodes (private: no pointer leaves the file)
+
+/// The text and code nodes of a body in document order, with the block each belongs to: emphasis, strong text,
+/// links and code spans end a node, not a sentence, so typography looks across them. Breaks and raw HTML do end
+/// the run of text.
+private struct InlineLeaves {
+    struct Leaf {
+        let node: OpaquePointer?
+        /// The paragraph or heading holding the node, `nil` for a boundary.
+        let block: OpaquePointer?
+        let literal: String
+        let typeset: Bool
+    }
+
+    private(set) var items: [Leaf] = []
+
+    mutating func add(_ node: OpaquePointer, literal: String, typeset: Bool) {
+        var block = cmark_node_parent(node)
+        while let current = block, cmark_node_get_type(current).rawValue >= CMARK_NODE_TEXT.rawValue { block = cmark_node_parent(current) }
+        items.append(Leaf(node: node, block: block, literal: literal, typeset: typeset))
+    }
+
+    mutating func addBoundary() { items.append(Leaf(node: nil, block: nil, literal: "", typeset: false)) }
+
+    func neighbours(of index: Int) -> TextNeighbours {
+        let block = items[index].block
+        func sameBlock(_ other: Int) -> Leaf? {
+            guard other >= 0, other < items.count, let block, items[other].block == block else { return nil }
+            return items[other]
+        }
+        return TextNeighbours(before: sameBlock(index - 1)?.literal.unicodeScalars.last,
+                              after: sameBlock(index + 1)?.literal.unicodeScalars.first)
+    }
+}
 
 private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     guard let pointer else { return "" }

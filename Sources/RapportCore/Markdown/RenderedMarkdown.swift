@@ -4,15 +4,28 @@ import Foundation
 public struct MarkdownOptions: Sendable {
     /// Pass raw HTML through (trusted authors only). Off: cmark's safe mode replaces it.
     public var allowRawHTML: Bool
-    /// A function applied to the text of every prose text node (French typography), or `nil`.
-    public var typography: (@Sendable (String) -> String)?
+    /// A function applied to the text of every prose text node (French typography), or `nil`; it is given the
+    /// characters just outside the node in its paragraph or heading.
+    public var typography: (@Sendable (String, TextNeighbours) -> String)?
     /// Give headings ids (pages do; the CommonMark conformance check does not, to compare with the spec).
     public var headingIDs: Bool
 
-    public init(allowRawHTML: Bool = false, typography: (@Sendable (String) -> String)? = nil, headingIDs: Bool = true) {
+    public init(allowRawHTML: Bool = false, typography: (@Sendable (String, TextNeighbours) -> String)? = nil, headingIDs: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.typography = typography
         self.headingIDs = headingIDs
+    }
+}
+
+/// The characters just before and after a text node in its paragraph or heading (across emphasis, links and code
+/// spans; not across line breaks or raw HTML), `nil` at its ends.
+public struct TextNeighbours: Sendable, Equatable {
+    public var before: Unicode.Scalar?
+    public var after: Unicode.Scalar?
+
+    public init(before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
+        self.before = before
+        self.after = after
     }
 }
 

@@ -12,7 +12,9 @@ public enum FrenchTypography {
     public static let narrowNoBreakSpace: Character = "\u{202F}"
     public static let noBreakSpace: Character = "\u{00A0}"
 
-    public static func apply(_ text: String) -> String {
+    /// `text` typeset; `neighbours` are the characters just outside it when it is part of a sentence (a text node
+    /// between emphasis or links): they decide its first and last signs as if they were there.
+    public static func apply(_ text: String, neighbours: TextNeighbours = TextNeighbours()) -> String {
         // Every text node of a French page comes here: the scan and the output are UTF-8 bytes (`«` and `»` are
         // C2 AB and C2 BB); a scalar is decoded only beside a sign, the one before it read back from the output.
         var text = text
@@ -26,11 +28,11 @@ public enum FrenchTypography {
                 let byte = bytes[index]
                 switch byte {
                 case 0x3B, 0x21, 0x3F, 0x3A:
-                    spaceBefore(sign: byte == 0x3A ? ":" : "?", in: &output)
+                    spaceBefore(sign: byte == 0x3A ? ":" : "?", in: &output, before: neighbours.before)
                     output.append(byte)
                     index += 1
                 case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB:
-                    spaceBefore(sign: "»", in: &output)
+                    spaceBefore(sign: "»", in: &output, before: neighbours.before)
                     output += [0xC2, 0xBB]
                     index += 2
                 case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
@@ -41,10 +43,11 @@ public enum FrenchTypography {
                         else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2 }
                         else { break }
                     }
-                    if index < bytes.count, bytes[index] != 0x0A { output += [0xC2, 0xA0] }
+                    let following = index < bytes.count ? Unicode.Scalar(bytes[index]) : neighbours.after
+                    if let following, following != "\n" { output += [0xC2, 0xA0] }
                 case 0x27:
-                    let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : nil
-                    if isAlphabetic(lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
+                    let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : neighbours.after
+                    if isAlphabetic(output.isEmpty ? neighbours.before : lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
                     index += 1
                 default:
                     // The run up to the next byte that may start a sign, copied whole.
@@ -67,9 +70,11 @@ public enum FrenchTypography {
     /// What goes before `;`, `!`, `?` (all given as "?"), `:` or `»`: spaces already there become the no-break
     /// space of the sign; a missing one is added after a letter or digit (or a `»` before a sign other than `»`),
     /// except before `:`.
-    private static func spaceBefore(sign: Unicode.Scalar, in output: inout [UInt8]) {
+    private static func spaceBefore(sign: Unicode.Scalar, in output: inout [UInt8], before: Unicode.Scalar?) {
         let space: [UInt8] = sign == ":" || sign == "»" ? [0xC2, 0xA0] : [0xE2, 0x80, 0xAF]
-        guard let previous = lastScalar(of: output) else { return }
+        // At the start of the text, a space before it belongs to the text before, which is left as it is.
+        guard let previous = output.isEmpty ? before : lastScalar(of: output) else { return }
+        if output.isEmpty, previous == " " || previous == "\t" || previous == "\u{00A0}" || previous == "\u{202F}" { return }
         if previous == " " || previous == "\t" || previous == "\u{00A0}" || previous == "\u{202F}" {
             dropTrailingSpaces(&output)
             output += space

@@ -67,79 +67,88 @@ struct WordCollector {
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80, Self.folded(byte) == nil { index += 1; continue }
-                // A word of ASCII letters and digits (most words): hashed and compared where it stands.
-                let start = index
-                var hash = Self.offsetBasis
-                while index < bytes.count, bytes[index] < 0x80, let folded = Self.folded(bytes[index]) {
-                    hash = (hash ^ UInt64(folded)) &* Self.prime
-                    index += 1
-                }
-                if index == bytes.count || bytes[index] < 0x80 {
-                    if index - start >= 2 { insertASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash) }
-                    continue
-                }
-                // A word with other letters: folded into `current`, from its start.
-                index = start
-                wordWithOtherLetters: while index < bytes.count {
+            Self.asciiFolding.withUnsafeBufferPointer { fold in
+                var index = 0
+                let count = bytes.count
+                while index < count {
                     let byte = bytes[index]
-                    if byte < 0x80 {
-                        guard let folded = Self.folded(byte) else { break wordWithOtherLetters }
-                        current.append(folded)
+                    if byte < 0x80, fold[Int(byte)] == 0 { index += 1; continue }
+                    // A word of ASCII letters and digits (most words): hashed and compared where it stands.
+                    let start = index
+                    var hash = Self.offsetBasis
+                    while index < count {
+                        let byte = bytes[index]
+                        guard byte < 0x80 else { break }
+                        let folded = fold[Int(byte)]
+                        guard folded != 0 else { break }
+                        hash = (hash ^ UInt64(folded)) &* Self.prime
                         index += 1
+                    }
+                    if index == count || bytes[index] < 0x80 {
+                        if index - start >= 2 { insertASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash, fold: fold) }
                         continue
                     }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    index += length
-                    if let folded = LatinFolding.fold(value) {
-                        current += folded
-                    } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                        current += String(scalar).lowercased().utf8
-                    } else {
-                        break wordWithOtherLetters
+                    // A word with other letters: folded into `current`, from its start.
+                    index = start
+                    wordWithOtherLetters: while index < count {
+                        let byte = bytes[index]
+                        if byte < 0x80 {
+                            let folded = fold[Int(byte)]
+                            guard folded != 0 else { break wordWithOtherLetters }
+                            current.append(folded)
+                            index += 1
+                            continue
+                        }
+                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                        index += length
+                        if let folded = LatinFolding.fold(value) {
+                            current += folded
+                        } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                            current += String(scalar).lowercased().utf8
+                        } else {
+                            break wordWithOtherLetters
+                        }
                     }
+                    flush()
                 }
-                flush()
             }
         }
     }
 
-    /// An ASCII letter or digit in lowercase, or `nil` for any other ASCII byte.
-    @inline(__always)
-    private static func folded(_ byte: UInt8) -> UInt8? {
+    /// Each ASCII byte's letter or digit in lowercase, 0 for the others.
+    private static let asciiFolding: [UInt8] = (0..<128).map { byte in
         switch byte {
-        case 0x61...0x7A, 0x30...0x39: byte
-        case 0x41...0x5A: byte + 0x20
-        default: nil
+        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        default: 0
         }
     }
 
     /// A word of ASCII letters and digits as written in the text; `hash` is that of its lowercase form.
-    private mutating func insertASCII(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+    private mutating func insertASCII(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, fold: UnsafeBufferPointer<UInt8>) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         let found: Bool = output.withUnsafeBufferPointer { output in
-            while slots[slot] != 0 {
-                let entry = slots[slot] - 1
-                let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
-                if length == word.count {
-                    var same = true
-                    for offset in 0..<length where output[start + offset] != Self.folded(word[offset]) { same = false; break }
-                    if same { return true }
+            slots.withUnsafeBufferPointer { slots in
+                while slots[slot] != 0 {
+                    let entry = slots[slot] - 1
+                    let start = Int(entry >> 32), length = Int(entry & 0xFFFF_FFFF)
+                    if length == word.count {
+                        var offset = 0
+                        while offset < length, output[start + offset] == fold[Int(word[offset])] { offset += 1 }
+                        if offset == length { return true }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
+                return false
             }
-            return false
         }
         guard !found else { return }
         if !output.isEmpty { output.append(UInt8(ascii: " ")) }
         slots[slot] = (UInt64(output.count) << 32 | UInt64(word.count)) + 1
-        for byte in word { output.append(Self.folded(byte)!) }
+        for byte in word { output.append(fold[Int(byte)]) }
         count += 1
         if count * 2 > slots.count { grow() }
     }

@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? FrenchTypography.apply : nil)
+            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? FrenchTypography.apply(_:neighbours:) : nil)
         }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }

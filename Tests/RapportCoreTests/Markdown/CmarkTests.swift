@@ -88,8 +88,29 @@ struct CmarkTests {
 
     @Test("typography runs on text nodes only, never on code or URLs")
     func typographyOnTextNodes() {
-        let options = MarkdownOptions(typography: { $0.replacingOccurrences(of: "a", with: "A") })
+        let options = MarkdownOptions(typography: { text, _ in text.replacingOccurrences(of: "a", with: "A") })
         let result = Markdown.render("a `a` [a](http://a.example/)\n\n    a\n", options: options)
         #expect(result.introHTML == "<p>A <code>a</code> <a href=\"http://a.example/\">A</a></p>\n<pre><code>a\n</code></pre>\n")
+    }
+
+    @Test("typography sees across emphasis, links and code spans, not across breaks, raw HTML or blocks")
+    func typographyAcrossInlines() {
+        let options = MarkdownOptions(typography: FrenchTypography.apply(_:neighbours:))
+        let result = Markdown.render("""
+            Un objectif d'*égalité*, « *mot* », *vraiment*! et [lien](x)'s `code`'x
+
+            Fin'
+            *Début*'
+            ligne\\
+            ! suite <b>x</b>'y
+            """, options: options)
+        #expect(result.introHTML == """
+            <p>Un objectif d’<em>égalité</em>, «\u{A0}<em>mot</em>\u{A0}», <em>vraiment</em>\u{202F}! et <a href="x">lien</a>’s <code>code</code>’x</p>
+            <p>Fin'
+            <em>Début</em>'
+            ligne<br />
+            ! suite <!-- raw HTML omitted -->x<!-- raw HTML omitted -->'y</p>
+
+            """)
     }
 }

@@ -45,6 +45,23 @@ struct ReportFeatureTests {
         #expect(FrenchTypography.apply("Déjà\u{A0}: rien") == "Déjà\u{A0}: rien", "idempotent")
     }
 
+    @Test("a text between emphasis or links is typeset with the characters just outside it")
+    func frenchTypographyWithNeighbours() {
+        func apply(_ text: String, before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) -> String {
+            FrenchTypography.apply(text, neighbours: TextNeighbours(before: before, after: after))
+        }
+        #expect(apply("d'", after: "é") == "d’")
+        #expect(apply("d'", after: " ") == "d'")
+        #expect(apply("'s", before: "t") == "’s")
+        #expect(apply("« ", after: "m") == "«\u{A0}")
+        #expect(apply("«", after: "\n") == "«")
+        #expect(apply("!", before: "t") == "\u{202F}!")
+        #expect(apply("», oui", before: "t") == "\u{A0}», oui")
+        #expect(apply(":", before: "t") == ":", "no space is added before a colon")
+        #expect(apply("! fin", before: " ") == "! fin", "a space before the text is the text before's")
+        #expect(apply("a ! b", before: "x", after: "y") == apply("a ! b"), "inside the text, neighbours change nothing")
+    }
+
     @Test("typography reaches French bodies, titles and achievements; English, code and URLs are untouched")
     func typographyInPages() throws {
         let fr = try #require(Self.fixture.text("fr/2021/pays/niger/index.html"))
