@@ -100,7 +100,7 @@ public final class StagedOutput: @unchecked Sendable {
         if let failure = lock.withLock({ failure }) { throw OutputError.skipped(after: failure) }
         do {
             let path = stagingPath + "/" + file.path
-            try makeFolder((path as NSString).deletingLastPathComponent, for: file.path)
+            try makeFolder(Self.folder(of: path), for: file.path)
             switch file.contents {
             case .bytes(let bytes):
                 try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
@@ -212,15 +212,21 @@ public final class StagedOutput: @unchecked Sendable {
         return (error as NSError).localizedDescription
     }
 
+    /// The folder part of a path this writer made (`/`-separated, no trailing `/`): what is before the last `/`.
+    private static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     private func makeFolder(_ folder: String, for file: String) throws {
         lock.lock()
         defer { lock.unlock() }
         guard !folders.contains(folder) else { return }
         var missing: [String] = []
         var current = folder
-        while !folders.contains(current), current.count > stagingPath.count {
+        while !folders.contains(current), current.utf8.count > stagingPath.utf8.count {
             missing.append(current)
-            current = (current as NSString).deletingLastPathComponent
+            current = Self.folder(of: current)
         }
         for path in missing.reversed() {
             if mkdir(path, 0o755) != 0 && errno != EEXIST {

@@ -39,15 +39,28 @@ struct Linker: Sendable {
             // Paths the site makes are clean (no empty or dot segments, folders end with `/`): the common folders
             // are the longest common prefix that ends with `/`, found on bytes.
             guard fromIsCleanFolder, Self.isClean(target) else { return Self.reference(from: from, to: target) }
-            var common = 0, shared = 0, sharedFolders = 0
-            for (a, b) in zip(from.utf8, target.utf8) {
-                guard a == b else { break }
-                common += 1
-                if a == UInt8(ascii: "/") { shared = common; sharedFolders += 1 }
+            var from = from, target = target
+            return from.withUTF8 { from in
+                target.withUTF8 { target in
+                    var shared = 0, sharedFolders = 0
+                    var index = 0
+                    while index < from.count, index < target.count, from[index] == target[index] {
+                        index += 1
+                        if from[index - 1] == UInt8(ascii: "/") { shared = index; sharedFolders += 1 }
+                    }
+                    let ups = fromDepth - sharedFolders
+                    guard ups > 0 || shared < target.count else { return "./" }
+                    return String(unsafeUninitializedCapacity: ups * 3 + target.count - shared) { buffer in
+                        var written = 0
+                        for _ in 0..<ups {
+                            buffer[written] = UInt8(ascii: "."); buffer[written + 1] = UInt8(ascii: "."); buffer[written + 2] = UInt8(ascii: "/")
+                            written += 3
+                        }
+                        for byte in target[shared...] { buffer[written] = byte; written += 1 }
+                        return written
+                    }
+                }
             }
-            var link = String(repeating: "../", count: fromDepth - sharedFolders)
-            link += Substring(target.utf8.dropFirst(shared))
-            return link.isEmpty ? "./" : link
         }
     }
 
