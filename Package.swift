@@ -21,7 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // One system call Swift's Glibc module does not offer: the atomic exchange of two folders (renameat2).
+        // What Swift's Glibc module does not offer: the atomic exchange of two folders (renameat2), and SHA-256's
+        // rounds with the processor's SHA instructions (translation digests).
         .target(name: "CRapportSystem"),
         // The template engine: Mustache compiled against typed views. No dependency, no Foundation.
         .target(name: "RapportTemplates"),

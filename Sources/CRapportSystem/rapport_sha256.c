@@ -2,10 +2,7 @@
 #include <stdint.h>
 #include "rapport_system.h"
 
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <cpuid.h>
-#include <immintrin.h>
-
+/* FIPS 180-4's 64 round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -17,17 +14,26 @@ static const uint32_t round_constants[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
+const uint32_t *rapport_sha256_round_constants(void) { return round_constants; }
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <cpuid.h>
+#include <immintrin.h>
+#include <stdatomic.h>
+
 /* Whether the processor has the SHA extensions and the SSSE3 / SSE4.1 shuffles and blends they are used with. */
 static int has_sha_extensions(void) {
-    static int known = -1;
-    if (known >= 0) return known;
+    /* Asked once (cpuid is slow in a virtual machine); several threads may ask at once, and agree. */
+    static atomic_int known = -1;
+    int answer = atomic_load_explicit(&known, memory_order_relaxed);
+    if (answer >= 0) return answer;
     unsigned int a, b, c, d;
     int result = 0;
     if (__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 9)) && (c & (1u << 19))
         && __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29))) {
         result = 1;
     }
-    known = result;
+    atomic_store_explicit(&known, result, memory_order_relaxed);
     return result;
 }
 

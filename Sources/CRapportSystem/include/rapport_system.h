@@ -14,4 +14,7 @@ int rapport_exchange(const char *first, const char *second);
 /// the caller then compresses the blocks itself.
 int rapport_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// SHA-256's 64 round constants (for the portable rounds, which the caller runs).
+const uint32_t *rapport_sha256_round_constants(void);
+
 #endif
