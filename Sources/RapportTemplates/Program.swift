@@ -1,13 +1,11 @@
 /// A template compiled for one kind of view: every partial and parent resolved, every name resolved to where
 /// its value is found. Bodies refer to each other by index (a recursive partial is a call to its own body).
 struct Program: Sendable {
-    let bodies: [[Node]]
     let entry: Int
-    /// The same bodies laid out for the renderer.
+    /// The bodies laid out for the renderer.
     let code: Code
 
     init(bodies: [[Node]], entry: Int) {
-        self.bodies = bodies
         self.entry = entry
         code = Code(bodies: bodies)
     }

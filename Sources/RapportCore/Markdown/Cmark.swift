@@ -96,13 +96,13 @@ public enum Markdown {
                             result.rawHTMLWithScriptURLs.append(position)
                         }
                     }
-                    if type == CMARK_NODE_HTML_INLINE { leaves.addBoundary() }
+                    if type == CMARK_NODE_HTML_INLINE, options.typography != nil { leaves.addBoundary() }
                 case CMARK_NODE_TEXT where entering, CMARK_NODE_CODE where entering:
                     let literal = string(cmark_node_get_literal(node))
                     if options.typography != nil { leaves.add(node, literal: literal, typeset: type == CMARK_NODE_TEXT) }
                     result.plainText += literal
                     result.plainText += " "
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                case CMARK_NODE_SOFTBREAK where options.typography != nil, CMARK_NODE_LINEBREAK where options.typography != nil:
                     leaves.addBoundary()
                 default:
                     break

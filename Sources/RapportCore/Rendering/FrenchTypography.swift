@@ -43,8 +43,8 @@ public enum FrenchTypography {
                         else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2 }
                         else { break }
                     }
-                    let following = index < bytes.count ? Unicode.Scalar(bytes[index]) : neighbours.after
-                    if let following, following != "\n" { output += [0xC2, 0xA0] }
+                    let followedByText = index < bytes.count ? bytes[index] != 0x0A : neighbours.after.map { $0 != "\n" } ?? false
+                    if followedByText { output += [0xC2, 0xA0] }
                 case 0x27:
                     let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : neighbours.after
                     if isAlphabetic(output.isEmpty ? neighbours.before : lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
@@ -74,8 +74,8 @@ public enum FrenchTypography {
         let space: [UInt8] = sign == ":" || sign == "»" ? [0xC2, 0xA0] : [0xE2, 0x80, 0xAF]
         // At the start of the text, a space before it belongs to the text before, which is left as it is.
         guard let previous = output.isEmpty ? before : lastScalar(of: output) else { return }
-        if output.isEmpty, previous == " " || previous == "\t" || previous == "\u{00A0}" || previous == "\u{202F}" { return }
         if previous == " " || previous == "\t" || previous == "\u{00A0}" || previous == "\u{202F}" {
+            guard !output.isEmpty else { return }
             dropTrailingSpaces(&output)
             output += space
         } else if sign != ":", isWordy(previous) || (previous == "»" && sign != "»") {
