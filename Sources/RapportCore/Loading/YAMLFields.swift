@@ -21,29 +21,27 @@ final class YAMLFields {
     static let nodeLimit = 20_000
 
     /// Composes `yaml` to a node tree; on a syntax error, logs it at its place and gives `nil`.
-    func compose(_ yaml: String) -> Node? {
+    func compose(_ yaml: String) -> YAMLNode? {
         if let line = Self.lineNestingTooDeep(yaml) {
             log.error(.yamlTooLarge, at: SourceLocation(path: path, line: line + lineOffset))
             return nil
         }
+        if let node = PlainYAML.read(yaml) { return node }
         do {
-            // No implicit tag rules: every reader below interprets plain scalars itself (numbers, null, booleans),
-            // and Yams' rules are regular expressions run on every scalar, keys included (a few percent of a build).
-            // The encoding is named: Yams' default reads the process environment on every call.
-            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
+            guard let node = try Self.composedByYams(yaml) else { return nil }
             var budget = Self.nodeLimit
             guard Self.fits(node, budget: &budget) else {
                 log.error(.yamlTooLarge, at: SourceLocation(path: path, line: 1 + lineOffset))
                 return nil
             }
-            return node
+            return YAMLNode(node)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                log.error(.yamlSyntax(text), at: location(of: mark))
+                log.error(.yamlSyntax(text), at: location(of: YAMLMark(mark)))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 for key in duplicates {
                     let line = Self.lineOfSecondOccurrence(of: key, in: yaml, mapping: context.mark) ?? context.mark.line
@@ -59,6 +57,14 @@ final class YAMLFields {
             log.error(.yamlSyntax("\(error)"), at: SourceLocation(path: path, line: 1 + lineOffset))
             return nil
         }
+    }
+
+    /// Yams' tree of `yaml`: the reader of everything outside `PlainYAML`'s subset, and its judge in the tests.
+    static func composedByYams(_ yaml: String) throws -> Node? {
+        // No implicit tag rules: every reader below interprets plain scalars itself (numbers, null, booleans),
+        // and Yams' rules are regular expressions run on every scalar, keys included (a few percent of a build).
+        // The encoding is named: Yams' default reads the process environment on every call.
+        try Yams.compose(yaml: yaml, .basic, .default, .utf8)
     }
 
     /// The deepest nesting a file may use; Yams builds its nodes recursively, so a deeper file could
@@ -119,46 +125,46 @@ final class YAMLFields {
         }
     }
 
-    func location(of mark: Mark?) -> SourceLocation {
+    func location(of mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: 1 + lineOffset) }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func location(of node: Node) -> SourceLocation { location(of: node.mark) }
+    func location(of node: YAMLNode) -> SourceLocation { location(of: node.mark) }
 
-    func error(_ reason: Reason, at node: Node) { log.error(reason, at: location(of: node)) }
+    func error(_ reason: Reason, at node: YAMLNode) { log.error(reason, at: location(of: node)) }
     func error(_ reason: Reason, at location: SourceLocation) { log.error(reason, at: location) }
     func warning(_ reason: Reason, at location: SourceLocation) { log.warning(reason, at: location) }
 
     /// A mapping's fields, or `nil` (logged) when the node is not a mapping.
-    func mapping(_ node: Node?, named what: String, allowedKeys: [String], context: String) -> Fields? {
+    func mapping(_ node: YAMLNode?, named what: String, allowedKeys: [String], context: String) -> Fields? {
         guard let node else { return Fields(reader: self, entries: [], allowedKeys: allowedKeys, context: context, origin: nil) }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             error(.notAMapping(what), at: node)
             return nil
         }
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
-                error(.wrongType(key: "key", expected: "text", found: Self.describe(key)), at: key)
+        var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for pair in mapping {
+            guard let name = pair.key.scalarText else {
+                error(.wrongType(key: "key", expected: "text", found: Self.describe(pair.key)), at: pair.key)
                 continue
             }
-            entries.append((name, key, value))
+            entries.append((name, pair.key, pair.value))
         }
         return Fields(reader: self, entries: entries, allowedKeys: allowedKeys, context: context, origin: node)
     }
 
     /// How a node reads in a message: "a list", "the number 12", "text 'abc'".
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            if node.null != nil { return "null" }
-            if scalar.style == .plain {
-                if node.int != nil { return "the number \(scalar.string)" }
-                if node.float != nil { return "the number \(scalar.string)" }
+            if node.isNull { return "null" }
+            if scalar.style == .plain, let yams = node.yamsScalar {
+                if Int.construct(from: yams) != nil { return "the number \(scalar.string)" }
+                if Double.construct(from: yams) != nil { return "the number \(scalar.string)" }
                 if YAMLFields.boolean(scalar) != nil { return "the boolean \(scalar.string)" }
             }
             return "the text '\(scalar.string.prefix(40))'"
@@ -169,14 +175,14 @@ final class YAMLFields {
 /// The fields of one YAML mapping, read by key; what is never read is reported as unknown.
 struct Fields {
     let reader: YAMLFields
-    let entries: [(key: String, keyNode: Node, value: Node)]
+    let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     let allowedKeys: [String]
     let context: String
-    let origin: Node?
+    let origin: YAMLNode?
 
-    var location: SourceLocation { origin.map(reader.location(of:)) ?? reader.location(of: nil as Mark?) }
+    var location: SourceLocation { origin.map(reader.location(of:)) ?? reader.location(of: nil as YAMLMark?) }
 
-    func node(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func node(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
 
     /// Logs every key that is not allowed here, with the closest allowed key as a suggestion.
     func reportUnknownKeys() {
@@ -204,7 +210,7 @@ struct Fields {
     /// Text, or an explicit null (`.some(nil)`); `nil` when absent or wrong.
     func nullableString(_ key: String) -> Located<String?>? {
         guard let value = node(key) else { return nil }
-        if case .scalar = value, value.null != nil { return Located(value: nil, location: reader.location(of: value)) }
+        if value.isNull { return Located(value: nil, location: reader.location(of: value)) }
         return string(key).map { Located(value: $0.value, location: $0.location) }
     }
 
@@ -246,9 +252,9 @@ struct Fields {
     }
 
     /// The items of a list; logs and gives `nil` when the value is not a list.
-    func list(_ key: String, required: Bool = false) -> [Node]? {
+    func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
         guard let value = present(key, required: required) else { return nil }
-        guard case .sequence(let sequence) = value else {
+        guard case .sequence(let sequence, _) = value else {
             reader.error(.wrongType(key: key, expected: "a list", found: YAMLFields.describe(value)), at: value)
             return nil
         }
@@ -260,7 +266,7 @@ struct Fields {
         return reader.mapping(value, named: "'\(key)'", allowedKeys: allowedKeys, context: context)
     }
 
-    private func present(_ key: String, required: Bool) -> Node? {
+    private func present(_ key: String, required: Bool) -> YAMLNode? {
         guard let value = node(key) else {
             if required { reader.error(.missingKey(key), at: location) }
             return nil
@@ -268,9 +274,9 @@ struct Fields {
         return value
     }
 
-    static func text(_ node: Node) -> String? {
+    static func text(_ node: YAMLNode) -> String? {
         guard case .scalar(let scalar) = node else { return nil }
-        if scalar.style == .plain, node.null != nil { return nil }
+        if node.isNull { return nil }
         return scalar.string
     }
 }
@@ -288,17 +294,17 @@ extension Located: Hashable where Value: Hashable {}
 extension YAMLFields {
     /// A plain scalar as Yams reads an integer (`Int.construct`). Plain decimal numbers, the common case, are read
     /// here directly: Yams' reader first copies the text to drop `_` separators, on every number of every page.
-    static func integer(_ scalar: Node.Scalar) -> Int? {
+    static func integer(_ scalar: YAMLNode.Scalar) -> Int? {
         switch plainDecimal(scalar.string) {
         case .whole: Int(scalar.string)
         case .fraction: nil
-        case nil: Int.construct(from: scalar)
+        case nil: Int.construct(from: Node.Scalar(scalar.string, .implicit, scalar.style.yams))
         }
     }
 
     /// A plain scalar as Yams reads a floating-point number (`Double.construct`), with the same direct path.
-    static func decimal(_ scalar: Node.Scalar) -> Double? {
-        plainDecimal(scalar.string) != nil ? Double(scalar.string) : Double.construct(from: scalar)
+    static func decimal(_ scalar: YAMLNode.Scalar) -> Double? {
+        plainDecimal(scalar.string) != nil ? Double(scalar.string) : Double.construct(from: Node.Scalar(scalar.string, .implicit, scalar.style.yams))
     }
 
     enum PlainDecimal { case whole, fraction }
@@ -320,7 +326,7 @@ extension YAMLFields {
 
     /// A YAML 1.1 boolean as Yams' default rules read one (`true`, `yes`, `on`, `false`, `no`, `off`, any case),
     /// for a plain scalar.
-    static func boolean(_ scalar: Node.Scalar) -> Bool? {
+    static func boolean(_ scalar: YAMLNode.Scalar) -> Bool? {
         guard scalar.style == .plain || scalar.style == .any else { return nil }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true
