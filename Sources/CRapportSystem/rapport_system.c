@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include "rapport_system.h"
 #if defined(__linux__)
 #include <sys/syscall.h>
@@ -16,4 +17,12 @@ int rapport_exchange(const char *first, const char *second) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int rapport_entry_kind(const char *path) {
+    struct stat info;
+    if (lstat(path, &info) != 0) return 0;
+    if (S_ISLNK(info.st_mode)) return 3;
+    if (S_ISDIR(info.st_mode)) return 2;
+    return 1;
 }

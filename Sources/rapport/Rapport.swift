@@ -99,8 +99,9 @@ extension Rapport {
                 throw ExitCode.failure
             }
             let progress = ProgressLine()
-            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict, baseURL: baseURL, includeDrafts: drafts, progress: progress.update),
-                                       output: staged, progress: progress)
+            var options = BuildOptions(strict: site.strict, baseURL: baseURL, includeDrafts: drafts, progress: progress.update)
+            options.keepsWorkingSet = true   // the process ends with the build
+            let outcome = Runner.build(site, options: options, output: staged, progress: progress)
             guard outcome.succeeded else {
                 staged.discard()
                 throw ExitCode.failure
@@ -121,7 +122,9 @@ extension Rapport {
         @OptionGroup var site: SiteOptions
 
         func run() async throws {
-            let outcome = Runner.build(site, options: BuildOptions(strict: site.strict))
+            var options = BuildOptions(strict: site.strict)
+            options.keepsWorkingSet = true
+            let outcome = Runner.build(site, options: options)
             guard outcome.succeeded else { throw ExitCode.failure }
             print("Checked \(outcome.pageCount) pages: no errors")
         }

@@ -9,6 +9,10 @@
 /// where the system or the filesystem cannot).
 int rapport_exchange(const char *first, const char *second);
 
+/// What `path` names, without following a symbolic link (one `lstat`): 0 nothing (or unreadable), 1 a regular
+/// file or anything else that is not a folder or a link, 2 a folder, 3 a symbolic link.
+int rapport_entry_kind(const char *path);
+
 /// SHA-256's compression of `blocks` whole 64-byte blocks of `data` into `state` (h0…h7), with the processor's
 /// SHA instructions (x86-64 SHA extensions). Returns 1 when done, 0 (state untouched) where the processor has none:
 /// the caller then compresses the blocks itself.

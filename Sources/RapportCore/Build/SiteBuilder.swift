@@ -78,6 +78,7 @@ public enum SiteBuilder {
             diagnostics += files.compactMap { sink.tryWrite($0) }
             clock.lap("write assets")
         }
+        if options.keepsWorkingSet { _ = Unmanaged.passRetained(WorkingSet(values: (loaded, site, renderer, rendered, generated))) }
         return finish(files, pages: site.pages.count)
     }
 
@@ -257,4 +258,10 @@ public enum SiteBuilder {
         }
         return published
     }
+}
+
+/// What a build worked with, kept past its end (`BuildOptions.keepsWorkingSet`).
+private final class WorkingSet {
+    let values: Any
+    init(values: Any) { self.values = values }
 }

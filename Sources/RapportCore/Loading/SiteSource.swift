@@ -1,3 +1,4 @@
+import CRapportSystem
 import Foundation
 
 /// A file of the site root: its path relative to the root, and its bytes (or where to find them).
@@ -123,16 +124,26 @@ public struct SiteSource: Sendable {
             for name in names.sorted() {
                 let relative = current + "/" + name
                 let absolute = rootPath + "/" + relative
-                if let target = try? manager.destinationOfSymbolicLink(atPath: absolute) {
-                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-                    guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
-                        log.error(.symlinkOutsideRoot(target), at: SourceLocation(path: relative))
-                        continue
+                // One `lstat` per entry; only a link is asked where it leads (Foundation's question throws an
+                // error object for every file that is not a link).
+                var isDirectory: Bool
+                switch rapport_entry_kind(absolute) {
+                case 1: isDirectory = false
+                case 2: isDirectory = true
+                case 3:
+                    if let target = try? manager.destinationOfSymbolicLink(atPath: absolute) {
+                        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                        guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
+                            log.error(.symlinkOutsideRoot(target), at: SourceLocation(path: relative))
+                            continue
+                        }
                     }
+                    var linksToDirectory: ObjCBool = false
+                    guard manager.fileExists(atPath: absolute, isDirectory: &linksToDirectory) else { continue }
+                    isDirectory = linksToDirectory.boolValue
+                default: continue
                 }
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                if isDirectory {
                     // A linked folder is walked once, so that a link to a parent cannot loop.
                     let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
                     if !name.hasPrefix("."), visited.insert(resolved).inserted { pending.append(relative) }

@@ -31,7 +31,8 @@ public enum Markdown {
     ) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
         let positions = SourceColumns(bytes: bytes)
-        guard let document = cmark_parse_document(source, bytes.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8) else {
+        // No CMARK_OPT_VALIDATE_UTF8: the source is a Swift string, valid UTF-8 already.
+        guard let document = cmark_parse_document(source, bytes.count, CMARK_OPT_SOURCEPOS) else {
             return RenderedMarkdown()
         }
         defer { cmark_node_free(document) }
@@ -98,10 +99,13 @@ public enum Markdown {
                     }
                     if type == CMARK_NODE_HTML_INLINE, options.typography != nil { leaves.addBoundary() }
                 case CMARK_NODE_TEXT where entering, CMARK_NODE_CODE where entering:
-                    let literal = string(cmark_node_get_literal(node))
-                    if options.typography != nil { leaves.add(node, literal: literal, typeset: type == CMARK_NODE_TEXT) }
-                    result.plainText += literal
-                    result.plainText += " "
+                    // The literal's bytes go to the plain text, where the typography reads them too.
+                    let start = result.plainTextBytes.count
+                    appendLiteral(of: node, to: &result.plainTextBytes)
+                    if options.typography != nil {
+                        leaves.add(node, literal: start..<result.plainTextBytes.count, typeset: type == CMARK_NODE_TEXT)
+                    }
+                    result.plainTextBytes.append(0x20)
                 case CMARK_NODE_SOFTBREAK where options.typography != nil, CMARK_NODE_LINEBREAK where options.typography != nil:
                     leaves.addBoundary()
                 default:
@@ -116,9 +120,14 @@ public enum Markdown {
             // Code spans and blocks are not TEXT nodes and URLs are attributes: only prose is touched,
             // and not the text of an autolink, which is its URL.
             // Each text node is typeset with the characters just outside it in its block (`d'*égalité*`, `« *mot* »`).
-            for (index, leaf) in leaves.items.enumerated() where leaf.typeset && !isAutolinkText(leaf.node!, literal: leaf.literal) {
-                let typeset = typography(leaf.literal, leaves.neighbours(of: index))
-                if typeset != leaf.literal { cmark_node_set_literal(leaf.node, typeset) }
+            result.plainTextBytes.withUnsafeBufferPointer { text in
+                for (index, leaf) in leaves.items.enumerated() where leaf.typeset {
+                    let literal = UnsafeBufferPointer(rebasing: text[leaf.literal])
+                    guard !isAutolinkText(leaf.node!, literal: literal),
+                          var typeset = typography.apply(literal, leaves.neighbours(of: index, in: text)) else { continue }
+                    typeset.append(0)
+                    typeset.withUnsafeBufferPointer { cmark_node_set_literal(leaf.node, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+                }
             }
         }
         // Data markers become custom blocks holding the table or chart (cmark writes a custom block as given, in
@@ -192,28 +201,54 @@ private struct InlineLeaves {
         let node: OpaquePointer?
         /// The paragraph or heading holding the node, `nil` for a boundary.
         let block: OpaquePointer?
-        let literal: String
+        /// Where the node's text (as it was parsed) stands in the body's plain text.
+        let literal: Range<Int>
         let typeset: Bool
     }
 
     private(set) var items: [Leaf] = []
 
-    mutating func add(_ node: OpaquePointer, literal: String, typeset: Bool) {
+    mutating func add(_ node: OpaquePointer, literal: Range<Int>, typeset: Bool) {
         var block = cmark_node_parent(node)
         while let current = block, cmark_node_get_type(current).rawValue >= CMARK_NODE_TEXT.rawValue { block = cmark_node_parent(current) }
         items.append(Leaf(node: node, block: block, literal: literal, typeset: typeset))
     }
 
-    mutating func addBoundary() { items.append(Leaf(node: nil, block: nil, literal: "", typeset: false)) }
+    mutating func addBoundary() { items.append(Leaf(node: nil, block: nil, literal: 0..<0, typeset: false)) }
 
-    func neighbours(of index: Int) -> TextNeighbours {
+    /// The last scalar of the leaf before and the first of the leaf after, in the same block; `text` is the plain text.
+    func neighbours(of index: Int, in text: UnsafeBufferPointer<UInt8>) -> TextNeighbours {
         let block = items[index].block
-        func sameBlock(_ other: Int) -> Leaf? {
+        func sameBlock(_ other: Int) -> Range<Int>? {
             guard other >= 0, other < items.count, let block, items[other].block == block else { return nil }
-            return items[other]
+            return items[other].literal
         }
-        return TextNeighbours(before: sameBlock(index - 1)?.literal.unicodeScalars.last,
-                              after: sameBlock(index + 1)?.literal.unicodeScalars.first)
+        return TextNeighbours(before: sameBlock(index - 1).flatMap { UTF8Scalars.last(of: UnsafeBufferPointer(rebasing: text[$0])) },
+                              after: sameBlock(index + 1).flatMap { UTF8Scalars.first(of: UnsafeBufferPointer(rebasing: text[$0])) })
+    }
+}
+
+/// The first or last scalar of valid UTF-8.
+private enum UTF8Scalars {
+    static func first(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !bytes.isEmpty else { return nil }
+        return decode(bytes, at: 0)
+    }
+
+    static func last(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard var start = bytes.indices.last else { return nil }
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(bytes, at: start)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        let lead = bytes[index]
+        guard lead >= 0x80 else { return Unicode.Scalar(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
     }
 }
 
@@ -248,9 +283,16 @@ private func plainText(of node: OpaquePointer) -> String {
     return text
 }
 
-private func isAutolinkText(_ node: OpaquePointer, literal text: String) -> Bool {
+/// A node's literal, appended as UTF-8 (cmark keeps it NUL-terminated).
+private func appendLiteral(of node: OpaquePointer, to text: inout [UInt8]) {
+    guard let literal = cmark_node_get_literal(node) else { return }
+    literal.withMemoryRebound(to: UInt8.self, capacity: 1) { text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+}
+
+private func isAutolinkText(_ node: OpaquePointer, literal: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK else { return false }
     let url = string(cmark_node_get_url(parent))
+    let text = String(decoding: literal, as: UTF8.self)
     return url == text || url == "mailto:" + text
 }
 

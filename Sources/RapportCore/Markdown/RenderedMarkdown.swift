@@ -4,17 +4,39 @@ import Foundation
 public struct MarkdownOptions: Sendable {
     /// Pass raw HTML through (trusted authors only). Off: cmark's safe mode replaces it.
     public var allowRawHTML: Bool
-    /// A function applied to the text of every prose text node (French typography), or `nil`; it is given the
-    /// characters just outside the node in its paragraph or heading.
-    public var typography: (@Sendable (String, TextNeighbours) -> String)?
+    /// Applied to the text of every prose text node (French typography), or `nil`.
+    public var typography: Typography?
     /// Give headings ids (pages do; the CommonMark conformance check does not, to compare with the spec).
     public var headingIDs: Bool
 
-    public init(allowRawHTML: Bool = false, typography: (@Sendable (String, TextNeighbours) -> String)? = nil, headingIDs: Bool = true) {
+    public init(allowRawHTML: Bool = false, typography: Typography? = nil, headingIDs: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.typography = typography
         self.headingIDs = headingIDs
     }
+}
+
+/// A rule for the text of prose text nodes. It is given the node's UTF-8 and the characters just outside the node
+/// in its paragraph or heading, and gives the text typeset, or `nil` when the text stays as it is.
+public struct Typography: Sendable {
+    let apply: @Sendable (UnsafeBufferPointer<UInt8>, TextNeighbours) -> [UInt8]?
+
+    /// A rule on UTF-8 bytes (every text node of a page goes through it: no String is made).
+    public init(bytes apply: @escaping @Sendable (UnsafeBufferPointer<UInt8>, TextNeighbours) -> [UInt8]?) {
+        self.apply = apply
+    }
+
+    /// A rule on texts.
+    public init(text apply: @escaping @Sendable (String, TextNeighbours) -> String) {
+        self.apply = { bytes, neighbours in
+            let text = String(decoding: bytes, as: UTF8.self)
+            let typeset = apply(text, neighbours)
+            return typeset == text ? nil : Array(typeset.utf8)
+        }
+    }
+
+    /// French typography (`FrenchTypography`).
+    public static let french = Typography(bytes: FrenchTypography.apply(bytes:neighbours:))
 }
 
 /// The characters just before and after a text node in its paragraph or heading (across emphasis, links and code
@@ -42,8 +64,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [MarkdownLink] = []
     /// Positions of raw HTML that is not the marker.
     public var rawHTML: [MarkdownPosition] = []
-    /// The body's text without markup (text and code), for the search index.
-    public var plainText: String = ""
+    /// The body's text without markup (text and code, each followed by a space), for the search index, as UTF-8.
+    public var plainTextBytes: [UInt8] = []
+    public var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
     /// The whole body for a page of many bodies (`printIDPrefix`), when asked for.
     public var print: [UInt8]?
     /// Raw HTML let through (`allow_raw_html`) that holds a `javascript:` or `vbscript:` URL.

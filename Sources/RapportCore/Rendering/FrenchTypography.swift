@@ -15,51 +15,54 @@ public enum FrenchTypography {
     /// `text` typeset; `neighbours` are the characters just outside it when it is part of a sentence (a text node
     /// between emphasis or links): they decide its first and last signs as if they were there.
     public static func apply(_ text: String, neighbours: TextNeighbours = TextNeighbours()) -> String {
+        var text = text
+        let typeset = text.withUTF8 { apply(bytes: $0, neighbours: neighbours) }
+        return typeset.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The same on UTF-8: the text typeset, or `nil` when nothing changes.
+    public static func apply(bytes: UnsafeBufferPointer<UInt8>, neighbours: TextNeighbours = TextNeighbours()) -> [UInt8]? {
         // Every text node of a French page comes here: the scan and the output are UTF-8 bytes (`«` and `»` are
         // C2 AB and C2 BB); a scalar is decoded only beside a sign, the one before it read back from the output.
-        var text = text
-        let typeset: [UInt8]? = text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
-            else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x3B, 0x21, 0x3F, 0x3A:
-                    spaceBefore(sign: byte == 0x3A ? ":" : "?", in: &output, before: neighbours.before)
-                    output.append(byte)
-                    index += 1
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB:
-                    spaceBefore(sign: "»", in: &output, before: neighbours.before)
-                    output += [0xC2, 0xBB]
-                    index += 2
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
-                    output += [0xC2, 0xAB]
-                    index += 2
-                    while index < bytes.count {
-                        if bytes[index] == 0x20 { index += 1 }
-                        else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2 }
-                        else { break }
-                    }
-                    let followedByText = index < bytes.count ? bytes[index] != 0x0A : neighbours.after.map { $0 != "\n" } ?? false
-                    if followedByText { output += [0xC2, 0xA0] }
-                case 0x27:
-                    let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : neighbours.after
-                    if isAlphabetic(output.isEmpty ? neighbours.before : lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
-                    index += 1
-                default:
-                    // The run up to the next byte that may start a sign, copied whole.
-                    var end = index + 1
-                    while end < bytes.count, !isSignLead(bytes[end]) { end += 1 }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
+        guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
+        else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x3B, 0x21, 0x3F, 0x3A:
+                spaceBefore(sign: byte == 0x3A ? ":" : "?", in: &output, before: neighbours.before)
+                output.append(byte)
+                index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB:
+                spaceBefore(sign: "»", in: &output, before: neighbours.before)
+                output += [0xC2, 0xBB]
+                index += 2
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
+                output += [0xC2, 0xAB]
+                index += 2
+                while index < bytes.count {
+                    if bytes[index] == 0x20 { index += 1 }
+                    else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { index += 2 }
+                    else { break }
                 }
+                let followedByText = index < bytes.count ? bytes[index] != 0x0A : neighbours.after.map { $0 != "\n" } ?? false
+                if followedByText { output += [0xC2, 0xA0] }
+            case 0x27:
+                let next = index + 1 < bytes.count ? scalar(at: index + 1, in: bytes) : neighbours.after
+                if isAlphabetic(output.isEmpty ? neighbours.before : lastScalar(of: output)), isAlphabetic(next) { output += [0xE2, 0x80, 0x99] } else { output.append(byte) }
+                index += 1
+            default:
+                // The run up to the next byte that may start a sign, copied whole.
+                var end = index + 1
+                while end < bytes.count, !isSignLead(bytes[end]) { end += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
             }
-            return output
         }
-        return typeset.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return output.elementsEqual(bytes) ? nil : output
     }
 
     @inline(__always)
@@ -113,12 +116,11 @@ public enum FrenchTypography {
     }
 
     private static func isWordy(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) || ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A)
-                       : scalar.properties.isAlphabetic
+        (scalar.value >= 0x30 && scalar.value <= 0x39) || Letters.isAlphabetic(scalar.value)
     }
 
     private static func isAlphabetic(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
-        return scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+        return Letters.isAlphabetic(scalar.value)
     }
 }

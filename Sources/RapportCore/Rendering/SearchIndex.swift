@@ -12,8 +12,16 @@ public enum SearchIndex {
 
     /// The entry as UTF-8, as the build spools and joins it.
     static func entryBytes(url: String, title: String, summary: String?, text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { entryBytes(url: url, title: title, summary: summary, text: $0) }
+    }
+
+    /// The same for a text as UTF-8 (a body's plain text, as the Markdown stage gives it).
+    static func entryBytes(url: String, title: String, summary: String?, text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var words = WordCollector()
-        for part in [title, summary ?? "", text] { words.add(part) }
+        words.add(title)
+        words.add(summary ?? "")
+        words.add(text)
         // The words are letters and digits: nothing in them needs a JSON escape.
         var entry = Array("{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),\"s\":\(JSON.string(summary ?? "")),\"w\":\"".utf8)
         entry += words.bytes
@@ -66,53 +74,56 @@ struct WordCollector {
     /// Adds the words of `text` (a word never continues from one text to the next).
     mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            Self.asciiFolding.withUnsafeBufferPointer { fold in
-                var index = 0
-                let count = bytes.count
+        text.withUTF8 { add($0) }
+    }
+
+    /// Adds the words of a text given as UTF-8.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        Self.asciiFolding.withUnsafeBufferPointer { fold in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80, fold[Int(byte)] == 0 { index += 1; continue }
+                // A word of ASCII letters and digits (most words): hashed and compared where it stands.
+                let start = index
+                var hash = Self.offsetBasis
                 while index < count {
                     let byte = bytes[index]
-                    if byte < 0x80, fold[Int(byte)] == 0 { index += 1; continue }
-                    // A word of ASCII letters and digits (most words): hashed and compared where it stands.
-                    let start = index
-                    var hash = Self.offsetBasis
-                    while index < count {
-                        let byte = bytes[index]
-                        guard byte < 0x80 else { break }
+                    guard byte < 0x80 else { break }
+                    let folded = fold[Int(byte)]
+                    guard folded != 0 else { break }
+                    hash = (hash ^ UInt64(folded)) &* Self.prime
+                    index += 1
+                }
+                if index == count || bytes[index] < 0x80 {
+                    if index - start >= 2 { insertASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash, fold: fold) }
+                    continue
+                }
+                // A word with other letters: folded into `current`, from its start.
+                index = start
+                wordWithOtherLetters: while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
                         let folded = fold[Int(byte)]
-                        guard folded != 0 else { break }
-                        hash = (hash ^ UInt64(folded)) &* Self.prime
+                        guard folded != 0 else { break wordWithOtherLetters }
+                        current.append(folded)
                         index += 1
-                    }
-                    if index == count || bytes[index] < 0x80 {
-                        if index - start >= 2 { insertASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash, fold: fold) }
                         continue
                     }
-                    // A word with other letters: folded into `current`, from its start.
-                    index = start
-                    wordWithOtherLetters: while index < count {
-                        let byte = bytes[index]
-                        if byte < 0x80 {
-                            let folded = fold[Int(byte)]
-                            guard folded != 0 else { break wordWithOtherLetters }
-                            current.append(folded)
-                            index += 1
-                            continue
-                        }
-                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                        index += length
-                        if let folded = LatinFolding.fold(value) {
-                            current += folded
-                        } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                            current += String(scalar).lowercased().utf8
-                        } else {
-                            break wordWithOtherLetters
-                        }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    index += length
+                    if let folded = LatinFolding.fold(value) {
+                        current += folded
+                    } else if Letters.isAlphabetic(value), let scalar = Unicode.Scalar(value) {
+                        current += String(scalar).lowercased().utf8
+                    } else {
+                        break wordWithOtherLetters
                     }
-                    flush()
                 }
+                flush()
             }
         }
     }

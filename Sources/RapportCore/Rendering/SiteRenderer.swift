@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? FrenchTypography.apply(_:neighbours:) : nil)
+            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
         }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
@@ -128,7 +128,9 @@ public struct SiteRenderer: Sendable {
         } else {
             printSection = markdown.print
         }
-        let searchEntry = SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: markdown.plainText)
+        let searchEntry = markdown.plainTextBytes.withUnsafeBufferPointer {
+            SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0)
+        }
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
                           headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked,
                           printSection: printSection, searchEntry: searchEntry)

@@ -88,14 +88,14 @@ struct CmarkTests {
 
     @Test("typography runs on text nodes only, never on code or URLs")
     func typographyOnTextNodes() {
-        let options = MarkdownOptions(typography: { text, _ in text.replacingOccurrences(of: "a", with: "A") })
+        let options = MarkdownOptions(typography: Typography(text: { text, _ in text.replacingOccurrences(of: "a", with: "A") }))
         let result = Markdown.render("a `a` [a](http://a.example/)\n\n    a\n", options: options)
         #expect(result.introHTML == "<p>A <code>a</code> <a href=\"http://a.example/\">A</a></p>\n<pre><code>a\n</code></pre>\n")
     }
 
     @Test("typography sees across emphasis, links and code spans, not across breaks, raw HTML or blocks")
     func typographyAcrossInlines() {
-        let options = MarkdownOptions(typography: FrenchTypography.apply(_:neighbours:))
+        let options = MarkdownOptions(typography: .french)
         let result = Markdown.render("""
             Un objectif d'*égalité*, « *mot* », *vraiment*! et [lien](x)'s `code`'x
 
