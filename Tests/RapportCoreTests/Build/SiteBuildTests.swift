@@ -129,6 +129,15 @@ struct SiteBuildTests {
         #expect(again.files == outcome.files)
     }
 
+    @Test("a build that keeps its working set for the exit (the command line's) gives the same files")
+    func keptWorkingSet() {
+        var options = BuildOptions(strict: true)
+        options.keepsWorkingSet = true
+        let kept = Fixtures.build(root: root, options: options)
+        #expect(kept.files == outcome.files)
+        #expect(kept.diagnostics == outcome.diagnostics)
+    }
+
     @Test("--base-url changes canonical URLs and the sitemap, never the relative links")
     func baseURLOverride() throws {
         let other = Fixtures.build(root: root, options: BuildOptions(baseURL: "https://reports.example.lu/"))
