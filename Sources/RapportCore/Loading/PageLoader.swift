@@ -65,16 +65,15 @@ public enum PageLoader {
         // A page with other front-matter errors is kept, so that links to it do not add false errors;
         // the run fails on the errors anyway.
         guard let title else { return (nil, reader.log.items) }
-        var page = Page(
+        var loaded = Page.Fields(
             file: source.path, kind: kind, language: language,
             pathInLanguage: pathInLanguage, fileStem: fileStem,
             title: title, summary: summary?.value, slug: slug, translationKey: translationKey?.value,
-            order: order, toc: toc, country: country, body: document.body, bodyFirstLine: document.bodyFirstLine)
-        page.hasFrontMatterErrors = reader.log.items.hasErrors
-        page.draft = draft
-        page.sourceDigest = sourceDigest
-        if computesDigest { page.digest = TranslationDigest.of(source.text) }
-        return (page, reader.log.items)
+            order: order, toc: toc, draft: draft, sourceDigest: sourceDigest, country: country,
+            body: document.body, bodyFirstLine: document.bodyFirstLine)
+        loaded.hasFrontMatterErrors = reader.log.items.hasErrors
+        if computesDigest { loaded.digest = TranslationDigest.of(source.text) }
+        return (Page(loaded), reader.log.items)
     }
 
     private static func loadCountry(_ fields: Fields, reader: YAMLFields) -> CountryData? {

@@ -69,43 +69,82 @@ public enum PageKind: Sendable, Hashable {
 }
 
 /// One content page, front matter decoded, body still Markdown.
+///
+/// Its fields live in one shared, immutable box: a page is copied often (sorted, put in the site graph, looked
+/// up by every view of every page that links to it), and a copy is then one reference count, not twenty. A change
+/// (only the loader makes them) puts the changed fields in a new box.
 public struct Page: Sendable {
-    /// The file, relative to the site root: `content/2020/fr/countries/mongolie.md`.
-    public var file: String
-    public var kind: PageKind
+    /// What a page holds.
+    public struct Fields: Sendable {
+        /// The file, relative to the site root: `content/2020/fr/countries/mongolie.md`.
+        public var file: String
+        public var kind: PageKind
+        public var language: String
+        /// The file's path under its language folder: `countries/mongolie.md`.
+        public var pathInLanguage: String
+        /// The file name without `.md`.
+        public var fileStem: String
+        public var title: Located<String>
+        public var summary: String?
+        /// The last URL segment (from `slug`, else the file name).
+        public var slug: String
+        public var translationKey: String?
+        /// `order`: the reading order among siblings, smallest first (chapter pages, their pages, region pages).
+        public var order: Int?
+        /// `toc: true`: the page opens with a list of links to its own `##` and `###` headings.
+        public var toc: Bool = false
+        /// `draft: true`: checked like any page, left out of `build` (not of `build --drafts` and `serve`).
+        public var draft: Bool = false
+        /// `source_digest`: the digest of the default-language counterpart this translation was made from.
+        public var sourceDigest: Located<String>?
+        /// The digest of this page's own file (`TranslationDigest.of`): what a translation records. Computed for
+        /// the default language's pages only (the sources); empty on the others.
+        public var digest: String = ""
+        /// The country fields of a country page (`nil` on every other kind).
+        public var country: CountryData?
+        public var body: String
+        /// The line of the file where the body starts.
+        public var bodyFirstLine: Int
+        /// Its front matter has errors (reported): checks across pages, such as figures against a translation,
+        /// leave it out rather than add a second error.
+        public var hasFrontMatterErrors = false
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(_ fields: Fields) { box = Box(fields) }
+
+    /// All the fields at once (a change through it makes a new box).
+    public var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    public var file: String { get { box.fields.file } set { fields.file = newValue } }
+    public var kind: PageKind { get { box.fields.kind } set { fields.kind = newValue } }
     /// The report year for pages of an edition: `2020` (`kind` carries it).
-    public var edition: String? { kind.edition }
-    public var language: String
-    /// The file's path under its language folder: `countries/mongolie.md`.
-    public var pathInLanguage: String
-    /// The file name without `.md`.
-    public var fileStem: String
-
-    public var title: Located<String>
-    public var summary: String?
-    /// The last URL segment (from `slug`, else the file name).
-    public var slug: String
-    public var translationKey: String?
-    /// `order`: the reading order among siblings, smallest first (chapter pages, their pages, region pages).
-    public var order: Int?
-    /// `toc: true`: the page opens with a list of links to its own `##` and `###` headings.
-    public var toc: Bool = false
-    /// `draft: true`: checked like any page, left out of `build` (not of `build --drafts` and `serve`).
-    public var draft: Bool = false
-    /// `source_digest`: the digest of the default-language counterpart this translation was made from.
-    public var sourceDigest: Located<String>?
-    /// The digest of this page's own file (`TranslationDigest.of`): what a translation records. Computed for the
-    /// default language's pages only (the sources); empty on the others.
-    public var digest: String = ""
-    /// The country fields of a country page (`nil` on every other kind).
-    public var country: CountryData?
-
-    public var body: String
-    /// The line of the file where the body starts.
-    public var bodyFirstLine: Int
-    /// Its front matter has errors (reported): checks across pages, such as figures against a translation,
-    /// leave it out rather than add a second error.
-    public var hasFrontMatterErrors = false
+    public var edition: String? { box.fields.kind.edition }
+    public var language: String { get { box.fields.language } set { fields.language = newValue } }
+    public var pathInLanguage: String { get { box.fields.pathInLanguage } set { fields.pathInLanguage = newValue } }
+    public var fileStem: String { get { box.fields.fileStem } set { fields.fileStem = newValue } }
+    public var title: Located<String> { get { box.fields.title } set { fields.title = newValue } }
+    public var summary: String? { get { box.fields.summary } set { fields.summary = newValue } }
+    public var slug: String { get { box.fields.slug } set { fields.slug = newValue } }
+    public var translationKey: String? { get { box.fields.translationKey } set { fields.translationKey = newValue } }
+    public var order: Int? { get { box.fields.order } set { fields.order = newValue } }
+    public var toc: Bool { get { box.fields.toc } set { fields.toc = newValue } }
+    public var draft: Bool { get { box.fields.draft } set { fields.draft = newValue } }
+    public var sourceDigest: Located<String>? { get { box.fields.sourceDigest } set { fields.sourceDigest = newValue } }
+    public var digest: String { get { box.fields.digest } set { fields.digest = newValue } }
+    public var country: CountryData? { get { box.fields.country } set { fields.country = newValue } }
+    public var body: String { get { box.fields.body } set { fields.body = newValue } }
+    public var bodyFirstLine: Int { get { box.fields.bodyFirstLine } set { fields.bodyFirstLine = newValue } }
+    public var hasFrontMatterErrors: Bool { get { box.fields.hasFrontMatterErrors } set { fields.hasFrontMatterErrors = newValue } }
 }
 
 extension Page {
