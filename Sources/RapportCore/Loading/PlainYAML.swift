@@ -53,6 +53,8 @@ enum PlainYAML {
                 }
                 var start = offset
                 while start < end, bytes[start] == 0x20 { start += 1 }
+                // Deeper than a file may nest: Yams' path reports it.
+                if start - offset > YAMLFields.nestingLimit * 4 { return false }
                 if start < end, bytes[start] != UInt8(ascii: "#") {
                     lines.append(Line(number: number, indent: start - offset, start: start, end: end))
                 }

@@ -22,11 +22,12 @@ final class YAMLFields {
 
     /// Composes `yaml` to a node tree; on a syntax error, logs it at its place and gives `nil`.
     func compose(_ yaml: String) -> YAMLNode? {
+        // The plain reader bounds its own depth (indentation up to `nestingLimit * 4`, no nested flow lists).
+        if let node = PlainYAML.read(yaml) { return node }
         if let line = Self.lineNestingTooDeep(yaml) {
             log.error(.yamlTooLarge, at: SourceLocation(path: path, line: line + lineOffset))
             return nil
         }
-        if let node = PlainYAML.read(yaml) { return node }
         do {
             guard let node = try Self.composedByYams(yaml) else { return nil }
             var budget = Self.nodeLimit

@@ -7,17 +7,23 @@ public struct NumberFormatting: Sendable {
     /// edition's print page, comparison and key-data pages), and each Foundation format costs microseconds.
     private let memo = Memo()
 
+    /// The locale's signs when its numbers are plain digit groups (probed from Foundation at start).
+    private let plain: PlainNumbers?
+
     public init(localeIdentifier: String) {
         locale = Locale(identifier: localeIdentifier)
+        plain = PlainNumbers(locale: locale)
     }
 
     public func integer(_ value: Int) -> String {
-        memo.value(for: .integer(value)) { value.formatted(.number.locale(locale)) }
+        if let plain { return plain.integer(value) }
+        return memo.value(for: .integer(value)) { value.formatted(.number.locale(locale)) }
     }
 
     /// A decimal with at most `fractionDigits` digits after the separator, trailing zeros dropped.
     public func decimal(_ value: Double, fractionDigits: Int = 1) -> String {
-        memo.value(for: .decimal(value.bitPattern, fractionDigits)) {
+        if let plain, let text = plain.decimal(value, fractionDigits: fractionDigits) { return text }
+        return memo.value(for: .decimal(value.bitPattern, fractionDigits)) {
             value.formatted(.number.locale(locale).precision(.fractionLength(0...fractionDigits)))
         }
     }
@@ -44,7 +50,8 @@ public struct NumberFormatting: Sendable {
 
     /// Whole euros: "5.000.000 €" (fr_LU), "€5,000,000" (en_GB).
     public func euros(_ value: Int) -> String {
-        memo.value(for: .wholeEuros(value)) {
+        if let plain, let text = plain.euros(value) { return text }
+        return memo.value(for: .wholeEuros(value)) {
             value.formatted(.currency(code: "EUR").locale(locale).precision(.fractionLength(0)))
         }
     }
@@ -72,5 +79,75 @@ extension NumberFormatting {
             }
             return made
         }
+    }
+}
+
+/// Numbers written without Foundation where the locale writes plain groups of three digits — what Foundation
+/// gives for `fr_LU` and `en_GB`, as probes at start check: each figure of each page was an ICU call, a few
+/// microseconds. Anything the probes do not vouch for (another grouping, a decimal that needs rounding, a
+/// negative amount of euros) is left to Foundation.
+struct PlainNumbers: Sendable {
+    let group: String, decimalSign: String, minus: String
+    let euroPrefix: String, euroSuffix: String
+
+    init?(locale: Locale) {
+        let grouped = 1_234_567.formatted(.number.locale(locale))
+        let scalars = Array(grouped.unicodeScalars)
+        guard scalars.count == 9, String(String.UnicodeScalarView(scalars[0..<1])) == "1" else { return nil }
+        let group = String(String.UnicodeScalarView(scalars[1..<2]))
+        guard grouped == "1\(group)234\(group)567", 1234.formatted(.number.locale(locale)) == "1\(group)234",
+              !group.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return nil }
+        let negative = (-1_234_567).formatted(.number.locale(locale))
+        guard negative.hasSuffix(grouped) else { return nil }
+        let minus = String(negative.dropLast(grouped.count))
+        let decimal = 1.5.formatted(.number.locale(locale).precision(.fractionLength(0...1)))
+        guard decimal.hasPrefix("1"), decimal.hasSuffix("5"), decimal.count == 3 else { return nil }
+        let decimalSign = String(decimal.dropFirst().dropLast())
+        guard decimalSign != group else { return nil }
+        let euros = 1_234_567.formatted(.currency(code: "EUR").locale(locale).precision(.fractionLength(0)))
+        guard let range = euros.range(of: grouped) else { return nil }
+        self.group = group
+        self.decimalSign = decimalSign
+        self.minus = minus
+        euroPrefix = String(euros[..<range.lowerBound])
+        euroSuffix = String(euros[range.upperBound...])
+        guard self.integer(-1234) == (-1234).formatted(.number.locale(locale)),
+              self.decimal(-1234.5, fractionDigits: 1) == (-1234.5).formatted(.number.locale(locale).precision(.fractionLength(0...1))),
+              self.euros(1234) == 1234.formatted(.currency(code: "EUR").locale(locale).precision(.fractionLength(0)))
+        else { return nil }
+    }
+
+    /// The digits of `magnitude` in groups of three.
+    private func grouped(_ digits: Substring) -> String {
+        var text = ""
+        text.reserveCapacity(digits.count + digits.count / 3 * group.utf8.count)
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { text += group }
+            text.append(digit)
+        }
+        return text
+    }
+
+    func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        return (value < 0 ? minus : "") + grouped(digits[...])
+    }
+
+    /// `value` as its shortest decimal writes it, when that has at most `fractionDigits` digits after the point:
+    /// no rounding to do, so the text is the one Foundation writes. `nil` otherwise.
+    func decimal(_ value: Double, fractionDigits: Int) -> String? {
+        guard value.isFinite, value != 0 || value.sign == .plus, abs(value) < 1e15 else { return nil }
+        let shortest = "\(value.magnitude)"   // "69.9", "3.0", "1234567.25"
+        guard let point = shortest.firstIndex(of: "."), shortest.allSatisfy({ $0 == "." || $0.isASCII && $0.isNumber }) else { return nil }
+        var fraction = shortest[shortest.index(after: point)...]
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        guard fraction.count <= fractionDigits else { return nil }
+        let whole = (value < 0 ? minus : "") + grouped(shortest[..<point])
+        return fraction.isEmpty ? whole : whole + decimalSign + fraction
+    }
+
+    func euros(_ value: Int) -> String? {
+        guard value >= 0 else { return nil }
+        return euroPrefix + grouped(String(value)[...]) + euroSuffix
     }
 }

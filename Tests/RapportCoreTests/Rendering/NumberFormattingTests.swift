@@ -1,3 +1,5 @@
+import Foundation
+import RapportTestSupport
 import Testing
 @testable import RapportCore
 
@@ -35,6 +37,38 @@ struct NumberFormattingTests {
             #expect(format.euros(5_000_000.25, digits: 2) == "5.000.000,25\u{A0}€")
             // The same value asked as another kind is not mistaken for the first.
             #expect(format.integer(5_000_000) == "5.000.000")
+        }
+    }
+
+    @Test("the plain path writes what Foundation writes, for 3,000 seeded numbers of every size", arguments: ["fr_LU", "en_GB"])
+    func plainAgreesWithFoundation(_ identifier: String) throws {
+        let locale = Locale(identifier: identifier)
+        let plain = try #require(PlainNumbers(locale: locale))
+        var random = SplitMix64(seed: 2_026)
+        var decimalsWritten = 0
+        for _ in 0..<3_000 {
+            let integer = Int.random(in: -10_000_000_000...10_000_000_000, using: &random) >> Int.random(in: 0...34, using: &random)
+            #expect(plain.integer(integer) == integer.formatted(.number.locale(locale)))
+            if let euros = plain.euros(integer) {
+                #expect(euros == integer.formatted(.currency(code: "EUR").locale(locale).precision(.fractionLength(0))))
+            }
+            let value = Double(integer) / [1, 10, 100, 1_000][Int.random(in: 0...3, using: &random)]
+            for digits in 1...2 {
+                guard let text = plain.decimal(value, fractionDigits: digits) else { continue }
+                decimalsWritten += 1
+                #expect(text == value.formatted(.number.locale(locale).precision(.fractionLength(0...digits))), "\(value)")
+            }
+        }
+        #expect(decimalsWritten > 2_000)
+    }
+
+    @Test("a locale that groups otherwise is left to Foundation", arguments: ["hi_IN", "de_CH", "es_ES"])
+    func otherGroupings(_ identifier: String) {
+        let format = NumberFormatting(localeIdentifier: identifier)
+        let locale = Locale(identifier: identifier)
+        for value in [1_234, 12_345, 1_234_567, -1_234_567] {
+            #expect(format.integer(value) == value.formatted(.number.locale(locale)))
+            #expect(format.decimal(Double(value) + 0.5) == (Double(value) + 0.5).formatted(.number.locale(locale).precision(.fractionLength(0...1))))
         }
     }
 }

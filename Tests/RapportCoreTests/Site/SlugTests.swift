@@ -15,6 +15,15 @@ struct SlugTests {
         #expect(Slug.make(from: text) == Slug.makeWithFoundation(from: text))
     }
 
+    @Test("a valid slug is lowercase letters, digits and single inner hyphens", arguments: [
+        ("niger", true), ("cabo-verde", true), ("2020", true), ("a-1-b", true), ("", false), ("-a", false), ("a-", false),
+        ("-", false), ("a--b", false), ("Niger", false), ("côte", false), ("a b", false), ("a_b", false), ("a/b", false),
+        ("a.b", false), ("x\u{0}", false),
+    ])
+    func validity(_ text: String, _ valid: Bool) {
+        #expect(Slug.isValid(text) == valid)
+    }
+
     @Test("known slugs")
     func known() {
         #expect(Slug.make(from: "Données clés 2020") == "donnees-cles-2020")
