@@ -38,10 +38,11 @@ struct Linker: Sendable {
         case .relative:
             // Paths the site makes are clean (no empty or dot segments, folders end with `/`): the common folders
             // are the longest common prefix that ends with `/`, found on bytes.
-            guard fromIsCleanFolder, Self.isClean(target) else { return Self.reference(from: from, to: target) }
+            guard fromIsCleanFolder else { return Self.reference(from: from, to: target) }
             var from = from, target = target
-            return from.withUTF8 { from in
+            let link: String? = from.withUTF8 { from in
                 target.withUTF8 { target in
+                    guard Self.isClean(target) else { return nil }
                     var shared = 0, sharedFolders = 0
                     var index = 0
                     while index < from.count, index < target.count, from[index] == target[index] {
@@ -61,13 +62,19 @@ struct Linker: Sendable {
                     }
                 }
             }
+            return link ?? Self.reference(from: from, to: target)
         }
     }
 
     /// Whether a path has no leading `/`, no empty segment and no `.` or `..` segment.
     private static func isClean(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { isClean($0) }
+    }
+
+    private static func isClean(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var length = 0, allDots = true
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 if length == 0 || (allDots && length <= 2) { return false }
                 length = 0
