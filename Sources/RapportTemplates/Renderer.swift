@@ -66,12 +66,20 @@ struct Renderer {
         case .top:
             return frames[frames.count - 1]
         case .frame:
-            var value = frames[lookup.depth]
             var step = lookup.steps.start
             let end = step + lookup.steps.count
-            if lookup.depth == 0, lookup.steps.count > 1, case .field(let index) = code.steps[step] {
-                value = rootField(index)
+            var value: TemplateValue
+            if step < end, case .field(let index) = code.steps[step] {
+                // The first field read from its frame in place, not from a copy of the frame's value.
+                if lookup.depth == 0, lookup.steps.count > 1 {
+                    value = rootField(index)
+                } else {
+                    guard case .view(let view) = frames[lookup.depth] else { return .null }
+                    value = view.templateValue(at: index)
+                }
                 step += 1
+            } else {
+                value = frames[lookup.depth]
             }
             while step < end {
                 switch code.steps[step] {
