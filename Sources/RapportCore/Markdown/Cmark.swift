@@ -228,30 +228,6 @@ private struct InlineLeaves {
     }
 }
 
-/// The first or last scalar of valid UTF-8.
-private enum UTF8Scalars {
-    static func first(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        guard !bytes.isEmpty else { return nil }
-        return decode(bytes, at: 0)
-    }
-
-    static func last(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        guard var start = bytes.indices.last else { return nil }
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return decode(bytes, at: start)
-    }
-
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
-        let lead = bytes[index]
-        guard lead >= 0x80 else { return Unicode.Scalar(lead) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return Unicode.Scalar(value)
-    }
-}
-
 private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     guard let pointer else { return "" }
     return String(cString: pointer)

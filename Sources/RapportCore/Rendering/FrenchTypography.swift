@@ -99,20 +99,12 @@ public enum FrenchTypography {
 
     /// The scalar whose UTF-8 encoding starts at `index` (valid UTF-8: the bytes are a String's).
     private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        let lead = bytes[index]
-        guard lead >= 0x80 else { return Unicode.Scalar(lead) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return Unicode.Scalar(value)
+        UTF8Scalars.decode(bytes, at: index)
     }
 
     /// The last scalar of `output`, read back from its end.
     private static func lastScalar(of output: [UInt8]) -> Unicode.Scalar? {
-        guard var start = output.indices.last else { return nil }
-        while start > 0, output[start] & 0xC0 == 0x80 { start -= 1 }
-        return output.withUnsafeBufferPointer { scalar(at: start, in: $0) }
+        output.withUnsafeBufferPointer { UTF8Scalars.last(of: $0) }
     }
 
     private static func isWordy(_ scalar: Unicode.Scalar) -> Bool {
