@@ -24,11 +24,12 @@ public enum FrenchTypography {
     public static func apply(bytes: UnsafeBufferPointer<UInt8>, neighbours: TextNeighbours = TextNeighbours()) -> [UInt8]? {
         // Every text node of a French page comes here: the scan and the output are UTF-8 bytes (`«` and `»` are
         // C2 AB and C2 BB); a scalar is decoded only beside a sign, the one before it read back from the output.
-        guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0x27 || $0 == 0xAB || $0 == 0xBB })
-        else { return nil }
+        // Most runs of a text hold no sign: found with a table, copied whole.
+        guard let first = bytes.firstIndex(where: { signLeads[Int($0)] }) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
-        var index = 0
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+        var index = first
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -57,18 +58,19 @@ public enum FrenchTypography {
             default:
                 // The run up to the next byte that may start a sign, copied whole.
                 var end = index + 1
-                while end < bytes.count, !isSignLead(bytes[end]) { end += 1 }
+                while end < bytes.count, !signLeads[Int(bytes[end])] { end += 1 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 index = end
             }
         }
-        return output.elementsEqual(bytes) ? nil : output
+        let unchanged = output.count == bytes.count && output.withUnsafeBufferPointer { output in
+            zip(output, bytes).allSatisfy { $0 == $1 }
+        }
+        return unchanged ? nil : output
     }
 
-    @inline(__always)
-    private static func isSignLead(_ byte: UInt8) -> Bool {
-        byte == 0x3B || byte == 0x21 || byte == 0x3F || byte == 0x3A || byte == 0x27 || byte == 0xC2
-    }
+    /// The bytes that may start a sign the rules look at: `;` `!` `?` `:` `'`, and C2 (the lead of `«` `»`).
+    private static let signLeads: [Bool] = (0..<256).map { [0x3B, 0x21, 0x3F, 0x3A, 0x27, 0xC2].contains($0) }
 
     /// What goes before `;`, `!`, `?` (all given as "?"), `:` or `»`: spaces already there become the no-break
     /// space of the sign; a missing one is added after a letter or digit (or a `»` before a sign other than `»`),
