@@ -1,3 +1,4 @@
+import Synchronization
 /// A problem in a template, at its file, line and column (columns count Unicode scalars, from 1).
 public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public let path: String
@@ -75,15 +76,38 @@ public struct TemplateLibrary: Sendable {
 /// A template ready to render: names resolved, partials and parents in place.
 public struct CompiledTemplate: Sendable {
     let program: Program
+    /// The largest output so far: the next render reserves that much at once (a page's buffer is not grown and
+    /// copied as it fills).
+    private let largest = LargestSize()
 
-    /// The template rendered with `root` at the bottom of the context, as UTF-8 bytes.
-    public func render(_ root: TemplateValue, capacity: Int = 8192) -> [UInt8] {
-        var renderer = Renderer(program: program, root: root, capacity: capacity)
+    init(program: Program) { self.program = program }
+
+    /// The template rendered with `root` at the bottom of the context, as UTF-8 bytes. `capacity`: what to reserve
+    /// (by default, the largest output of this template so far).
+    public func render(_ root: TemplateValue, capacity: Int? = nil) -> [UInt8] {
+        var renderer = Renderer(program: program, root: root, capacity: capacity ?? max(largest.value, 4096))
         renderer.run()
+        largest.note(renderer.output.count)
         return renderer.output
     }
 
-    public func render(_ view: some TemplateView, capacity: Int = 8192) -> [UInt8] {
+    public func render(_ view: some TemplateView, capacity: Int? = nil) -> [UInt8] {
         render(.view(view), capacity: capacity)
+    }
+}
+
+/// A size shared by the rendering threads, only ever raised.
+final class LargestSize: Sendable {
+    private let size = Atomic<Int>(0)
+
+    var value: Int { size.load(ordering: .relaxed) }
+
+    func note(_ count: Int) {
+        var known = size.load(ordering: .relaxed)
+        while count > known {
+            let (exchanged, original) = size.compareExchange(expected: known, desired: count, ordering: .relaxed)
+            if exchanged { return }
+            known = original
+        }
     }
 }
