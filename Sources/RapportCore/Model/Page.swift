@@ -71,8 +71,8 @@ public enum PageKind: Sendable, Hashable {
 /// One content page, front matter decoded, body still Markdown.
 ///
 /// Its fields live in one shared, immutable box: a page is copied often (sorted, put in the site graph, looked
-/// up by every view of every page that links to it), and a copy is then one reference count, not twenty. A change
-/// (only the loader makes them) puts the changed fields in a new box.
+/// up by every view of every page that links to it), and a copy is then one reference count, not twenty. The
+/// loader fills a `Fields` and makes the page from it; a page is read, never changed.
 public struct Page: Sendable {
     /// What a page holds.
     public struct Fields: Sendable {
@@ -115,36 +115,33 @@ public struct Page: Sendable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
+    private let box: Box
 
     public init(_ fields: Fields) { box = Box(fields) }
 
-    /// All the fields at once (a change through it makes a new box).
-    public var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
-    }
+    /// All the fields at once.
+    public var fields: Fields { box.fields }
 
-    public var file: String { get { box.fields.file } set { fields.file = newValue } }
-    public var kind: PageKind { get { box.fields.kind } set { fields.kind = newValue } }
+    public var file: String { box.fields.file }
+    public var kind: PageKind { box.fields.kind }
     /// The report year for pages of an edition: `2020` (`kind` carries it).
     public var edition: String? { box.fields.kind.edition }
-    public var language: String { get { box.fields.language } set { fields.language = newValue } }
-    public var pathInLanguage: String { get { box.fields.pathInLanguage } set { fields.pathInLanguage = newValue } }
-    public var fileStem: String { get { box.fields.fileStem } set { fields.fileStem = newValue } }
-    public var title: Located<String> { get { box.fields.title } set { fields.title = newValue } }
-    public var summary: String? { get { box.fields.summary } set { fields.summary = newValue } }
-    public var slug: String { get { box.fields.slug } set { fields.slug = newValue } }
-    public var translationKey: String? { get { box.fields.translationKey } set { fields.translationKey = newValue } }
-    public var order: Int? { get { box.fields.order } set { fields.order = newValue } }
-    public var toc: Bool { get { box.fields.toc } set { fields.toc = newValue } }
-    public var draft: Bool { get { box.fields.draft } set { fields.draft = newValue } }
-    public var sourceDigest: Located<String>? { get { box.fields.sourceDigest } set { fields.sourceDigest = newValue } }
-    public var digest: String { get { box.fields.digest } set { fields.digest = newValue } }
-    public var country: CountryData? { get { box.fields.country } set { fields.country = newValue } }
-    public var body: String { get { box.fields.body } set { fields.body = newValue } }
-    public var bodyFirstLine: Int { get { box.fields.bodyFirstLine } set { fields.bodyFirstLine = newValue } }
-    public var hasFrontMatterErrors: Bool { get { box.fields.hasFrontMatterErrors } set { fields.hasFrontMatterErrors = newValue } }
+    public var language: String { box.fields.language }
+    public var pathInLanguage: String { box.fields.pathInLanguage }
+    public var fileStem: String { box.fields.fileStem }
+    public var title: Located<String> { box.fields.title }
+    public var summary: String? { box.fields.summary }
+    public var slug: String { box.fields.slug }
+    public var translationKey: String? { box.fields.translationKey }
+    public var order: Int? { box.fields.order }
+    public var toc: Bool { box.fields.toc }
+    public var draft: Bool { box.fields.draft }
+    public var sourceDigest: Located<String>? { box.fields.sourceDigest }
+    public var digest: String { box.fields.digest }
+    public var country: CountryData? { box.fields.country }
+    public var body: String { box.fields.body }
+    public var bodyFirstLine: Int { box.fields.bodyFirstLine }
+    public var hasFrontMatterErrors: Bool { box.fields.hasFrontMatterErrors }
 }
 
 extension Page {

@@ -93,8 +93,8 @@ struct PlainNumbers: Sendable {
     init?(locale: Locale) {
         let grouped = 1_234_567.formatted(.number.locale(locale))
         let scalars = Array(grouped.unicodeScalars)
-        guard scalars.count == 9, String(String.UnicodeScalarView(scalars[0..<1])) == "1" else { return nil }
-        let group = String(String.UnicodeScalarView(scalars[1..<2]))
+        guard scalars.count == 9, scalars[0] == "1" else { return nil }
+        let group = String(scalars[1])
         guard grouped == "1\(group)234\(group)567", 1234.formatted(.number.locale(locale)) == "1\(group)234",
               !group.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return nil }
         let negative = (-1_234_567).formatted(.number.locale(locale))
