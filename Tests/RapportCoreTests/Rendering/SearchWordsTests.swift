@@ -45,12 +45,19 @@ struct SearchWordsTests {
     @Test("same words as the reference on 2,000 seeded random texts, in the same order")
     func sameAsReference() {
         let alphabet = ["a", "B", "é", "É", "œ", "Œ", "ß", "1", "9", " ", "-", "’", "Ω", "ω", "中", "İ", "e\u{301}", "🇱🇺", "\u{A0}",
-                        "coopération", "Coopération", "santé", "x"]
+                        "coopération", "Coopération", "cooperation", "santé", "sante", "x", "abcdefgh", "abcdefghi", "abcdefgé"]
         var random = SplitMix64(seed: 42)
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
             #expect(SearchIndex.distinctWords(in: text) == Self.reference(text), "\(text.debugDescription)")
         }
+    }
+
+    @Test("a word is one word whichever way it was folded, short (eight bytes or fewer) or long")
+    func foldedAlike() {
+        #expect(SearchIndex.distinctWords(in: "coopération cooperation COOPÉRATION santé SANTE sante abcdefgé abcdefge")
+            == ["cooperation", "sante", "abcdefge"])
+        #expect(SearchIndex.distinctWords(in: "aa ab a1 ab1 12345678 123456789 123456789 12345678") == ["aa", "ab", "a1", "ab1", "12345678", "123456789"])
     }
 
     @Test("many distinct words (the table grows) and repeats")
