@@ -28,16 +28,22 @@ extension Site {
                 log.error(.figureDisagrees(key: "region", value: country.region?.value, otherValue: original.region?.value, otherFile: file),
                           at: country.region?.location ?? SourceLocation(path: page.file))
             }
+            // Values compared as they are; written out (as YAML would) only to report a difference. Equal values
+            // always write alike, so this reports exactly what comparing the written forms would.
+            func differValues<Value: Equatable>(_ key: String, _ here: Value?, _ there: Value?, _ written: (Value) -> String) {
+                guard here != there else { return }
+                differ(key, here.map(written), there.map(written))
+            }
             let mine = country.keyData ?? KeyData(), theirs = original.keyData ?? KeyData()
-            differ("population_millions", mine.populationMillions.map(figure), theirs.populationMillions.map(figure))
-            differ("gni_per_capita_usd", mine.gniPerCapitaUSD.map(String.init), theirs.gniPerCapitaUSD.map(String.init))
-            differ("hdi_rank", mine.hdiRank.map(String.init), theirs.hdiRank.map(String.init))
-            differ("hdi_total", mine.hdiTotal.map(String.init), theirs.hdiTotal.map(String.init))
-            differ("life_expectancy", mine.lifeExpectancy.map(figure), theirs.lifeExpectancy.map(figure))
-            differ("year", mine.year.map(String.init), theirs.year.map(String.init))
-            let goals = { (areas: [SDG]) in areas.isEmpty ? nil : "[" + areas.map { String($0.number) }.joined(separator: ", ") + "]" }
-            differ("priority_areas", goals(country.priorityAreas), goals(original.priorityAreas))
-            differ("budget_eur", country.budgetEUR.map(String.init), original.budgetEUR.map(String.init))
+            differValues("population_millions", mine.populationMillions, theirs.populationMillions, figure)
+            differValues("gni_per_capita_usd", mine.gniPerCapitaUSD, theirs.gniPerCapitaUSD, String.init)
+            differValues("hdi_rank", mine.hdiRank, theirs.hdiRank, String.init)
+            differValues("hdi_total", mine.hdiTotal, theirs.hdiTotal, String.init)
+            differValues("life_expectancy", mine.lifeExpectancy, theirs.lifeExpectancy, figure)
+            differValues("year", mine.year, theirs.year, String.init)
+            let goals = { (areas: [SDG]) in areas.isEmpty ? nil : areas.map(\.number) }
+            differValues("priority_areas", goals(country.priorityAreas), goals(original.priorityAreas)) { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+            differValues("budget_eur", country.budgetEUR, original.budgetEUR, String.init)
         }
     }
 
