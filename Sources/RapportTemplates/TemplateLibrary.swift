@@ -1,4 +1,5 @@
 import Synchronization
+
 /// A problem in a template, at its file, line and column (columns count Unicode scalars, from 1).
 public struct TemplateProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public let path: String

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Collects the distinct folded words of texts, joined by spaces, on UTF-8 bytes: it runs over every page's whole
 /// text at every build. A word of up to eight bytes once folded (most words) is its own key: its bytes packed in
 /// one integer, looked up in a table of such integers, never compared byte by byte. Longer words are found in a
@@ -117,12 +115,7 @@ struct WordCollector {
     /// A word of more than eight bytes, as written (`classes` folds each byte) or already folded (then `classes`
     /// is nil).
     private mutating func insertLong(_ word: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>?) {
-        var hash = Self.offsetBasis
-        if let classes {
-            for byte in word { hash = (hash ^ UInt64(classes[Int(byte)])) &* Self.prime }
-        } else {
-            for byte in word { hash = (hash ^ UInt64(byte)) &* Self.prime }
-        }
+        let hash = classes.map { classes in Self.hash(word.lazy.map { classes[Int($0)] }) } ?? Self.hash(word)
         let mask = longSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         let found: Bool = output.withUnsafeBufferPointer { output in
@@ -168,8 +161,12 @@ struct WordCollector {
         }
     }
 
-    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    private static let prime: UInt64 = 0x100_0000_01B3
+    /// FNV-1a of a long word's folded bytes: the same for a word folded while it is hashed and for one in `output`.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
 
     /// Where a short word's key goes (Fibonacci hashing: the high bits of the product).
     @inline(__always)
@@ -194,9 +191,7 @@ struct WordCollector {
         let mask = longSlots.count - 1
         for entry in old where entry != 0 {
             let start = Int((entry - 1) >> 32), length = Int((entry - 1) & 0xFFFF_FFFF)
-            var hash = Self.offsetBasis
-            for byte in output[start..<(start + length)] { hash = (hash ^ UInt64(byte)) &* Self.prime }
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = Int(truncatingIfNeeded: Self.hash(output[start..<(start + length)])) & mask
             while longSlots[slot] != 0 { slot = (slot + 1) & mask }
             longSlots[slot] = entry
         }
