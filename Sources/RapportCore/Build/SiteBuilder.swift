@@ -156,7 +156,9 @@ public enum SiteBuilder {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
         let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
         let done = ProgressCounter()
-        DispatchQueue.concurrentPerform(iterations: count) { id in
+        let order = renderingOrder(renderer.site.urls.prefix(count))
+        DispatchQueue.concurrentPerform(iterations: count) { turn in
+            let id = order[turn]
             defer {
                 // Every 64 pages, and the last one: often enough for a progress line, too rarely to cost anything.
                 if let progress, case let finished = done.increment(), finished % 64 == 0 || finished == count { progress(finished, count) }
@@ -172,6 +174,31 @@ public enum SiteBuilder {
             results[id] = result
         }
         return SpooledResults(results: results.values, ranges: spooled.optionalValues, spool: spool)
+    }
+
+    /// The order the threads take pages in: one page of each output folder in turn (`fr/2024/countries/`,
+    /// `en/2024/countries/`, … then the second of each), so that pages rendered at the same moment make their
+    /// folders in different parents. A filesystem makes the folders of one parent one at a time; on ext4
+    /// without a journal, right after a deletion, making one can take a long scan. The results keep page order.
+    static func renderingOrder(_ urls: some Collection<String>) -> [Site.PageID] {
+        var groups: [[Site.PageID]] = []
+        var groupOfParent: [Substring: Int] = [:]
+        for (id, url) in urls.enumerated() {
+            let folder = url.hasSuffix("/") ? url.dropLast() : Substring(url)
+            let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+            if let group = groupOfParent[parent] {
+                groups[group].append(id)
+            } else {
+                groupOfParent[parent] = groups.count
+                groups.append([id])
+            }
+        }
+        var order: [Site.PageID] = []
+        order.reserveCapacity(urls.count)
+        for turn in 0..<(groups.map(\.count).max() ?? 0) {
+            for group in groups where turn < group.count { order.append(group[turn]) }
+        }
+        return order
     }
 
     /// What one content file gives.

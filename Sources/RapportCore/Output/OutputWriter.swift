@@ -54,7 +54,7 @@ public final class StagedOutput: @unchecked Sendable {
     private let outputPath: String
     private let stagingPath: String
     private let lock = NSLock()
-    /// Folders known to exist, so that each is created once (guarded by `lock`).
+    /// Folders known to exist, so that each is made once (guarded by `lock`).
     private var folders: Set<String> = []
     /// The first write that failed: the build has failed, later writes are not tried (guarded by `lock`).
     private var failure: OutputError?
@@ -218,22 +218,26 @@ public final class StagedOutput: @unchecked Sendable {
         return String(path[..<slash])
     }
 
+    /// Makes `folder` and the folders above it that this writer has not made yet. The lock guards the set of
+    /// made folders only, never a system call: where making a folder is slow (ext4 without a journal, right after
+    /// a deletion, scans the recently freed inodes), the other threads go on writing meanwhile. Two threads may
+    /// both make a shared parent: for the second, `EEXIST` is success.
     private func makeFolder(_ folder: String, for file: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !folders.contains(folder) else { return }
         var missing: [String] = []
-        var current = folder
-        while !folders.contains(current), current.utf8.count > stagingPath.utf8.count {
-            missing.append(current)
-            current = Self.folder(of: current)
+        lock.withLock {
+            var current = folder
+            while !folders.contains(current), current.utf8.count > stagingPath.utf8.count {
+                missing.append(current)
+                current = Self.folder(of: current)
+            }
         }
+        guard !missing.isEmpty else { return }
         for path in missing.reversed() {
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw OutputError(path: file, reason: Self.describe(errno, output: outputPath))
             }
-            folders.insert(path)
         }
+        lock.withLock { folders.formUnion(missing) }
     }
 
     /// A system error in words; running out of space names the output folder, whose disk is full.

@@ -108,4 +108,21 @@ struct OutputWriterTests {
         staged.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".output.lock" }.isEmpty)
     }
+
+    @Test("files written from several threads at once into new folders with shared parents all land, each folder made once")
+    func concurrentFolders() throws {
+        let folder = TestFolders.temporary()
+        defer { TestFolders.remove(folder) }
+        let output = folder.appendingPathComponent("output")
+        let staged = try StagedOutput(output: output)
+        // 600 pages in 3 languages × 4 editions × 50 folders: threads race to make the same parents.
+        let paths = (0..<600).map { "l\($0 % 3)/e\($0 % 4)/countries/c\($0 / 12)/index.html" }
+        let problems = ResultSlots<Diagnostic?>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { problems[$0] = staged.tryWrite(RenderedFile(path: paths[$0], text: "page \($0)")) }
+        #expect(problems.values.compactMap { $0 }.isEmpty)
+        try staged.commit()
+        for (index, path) in paths.enumerated() {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == "page \(index)")
+        }
+    }
 }
