@@ -124,7 +124,8 @@ public final class IncrementalBuild {
         let languages = config.languageCodes
         let list = source.contentFiles
         let slots = ResultSlots<(SiteBuilder.LoadedFile, [Diagnostic])>(count: list.count)
-        DispatchQueue.concurrentPerform(iterations: list.count) { slots[$0] = SiteBuilder.loadFile(list[$0], languages: languages, sourceLanguage: config.defaultLanguage) }
+        let sourceLanguage = config.defaultLanguage
+        ReadingThreads.forEach(list.count) { slots[$0] = SiteBuilder.loadFile(list[$0], languages: languages, sourceLanguage: sourceLanguage) }
         for (index, value) in slots.values.enumerated() { loaded[list[index].path] = value }
         makeSite()
         guard let site, let renderer else { return finish(before: before, rendered: 0, full: true) }

@@ -244,12 +244,13 @@ public enum SiteBuilder {
         return (.page(loaded.page), loaded.diagnostics)
     }
 
-    /// Loads every page and interface-string file, on every core; each file's problems are its own.
+    /// Loads every page and interface-string file, on more threads than cores (`ReadingThreads`); each file's
+    /// problems are its own.
     static func loadContent(_ source: SiteSource, languages: [String], sourceLanguage: String? = nil)
         -> (pages: [Page], strings: [String: InterfaceStrings], dataFiles: [DataFile], diagnostics: [Diagnostic], unloaded: Set<String>) {
         let files = source.contentFiles
         let slots = ResultSlots<(LoadedFile, [Diagnostic])>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        ReadingThreads.forEach(files.count) { index in
             slots[index] = loadFile(files[index], languages: languages, sourceLanguage: sourceLanguage)
         }
         var pages: [Page] = [], strings: [String: InterfaceStrings] = [:], diagnostics: [Diagnostic] = []
