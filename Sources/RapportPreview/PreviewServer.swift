@@ -115,7 +115,7 @@ struct HeartbeatService: Service {
     let site: PreviewSite
 
     func run() async throws {
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             while !Task.isCancelled, !Task.isShuttingDownGracefully {
                 try? await Task.sleep(for: .seconds(10))
                 await site.heartbeat()

@@ -12,15 +12,16 @@ enum ReadingThreads {
     /// Threads for the loading stage: eight, or one per core where there are more cores.
     static var width: Int { max(8, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Calls `body` once for each index in `0..<count`, from `width` threads at most (the calling one among them),
-    /// and returns when every call has returned. Indices are taken in order, each by the first free thread.
+    /// Calls `body` once for each index in `0..<count`, from `width` threads at most (the calling one among them,
+    /// alone when `width` is 1 or less), and returns when every call has returned. Indices are taken in order, each
+    /// by the first free thread.
     static func forEach(_ count: Int, width: Int = ReadingThreads.width, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 0 else { return }
-        let next = NextIndex()
+        let taken = SharedCount()
         let work: @Sendable () -> Void = {
-            while case let index = next.take(), index < count { body(index) }
+            while case let index = taken.increment() - 1, index < count { body(index) }
         }
-        let helpers = min(width, count) - 1
+        let helpers = max(1, min(width, count)) - 1
         let finished = DispatchGroup()
         for _ in 0..<helpers {
             finished.enter()
@@ -31,18 +32,5 @@ enum ReadingThreads {
         }
         work()
         finished.wait()
-    }
-}
-
-/// The next index to take, shared by the threads.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value - 1
     }
 }

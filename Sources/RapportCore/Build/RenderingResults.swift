@@ -76,11 +76,12 @@ extension StagedOutput {
     }
 }
 
-/// A count shared by the rendering threads.
-final class ProgressCounter: @unchecked Sendable {
+/// A count shared by threads: the pages rendered so far, or the next index to take.
+final class SharedCount: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
 
+    /// Adds one; gives the count after it.
     func increment() -> Int {
         lock.lock()
         defer { lock.unlock() }

@@ -155,7 +155,7 @@ public enum SiteBuilder {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> SpooledResults {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
         let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
-        let done = ProgressCounter()
+        let done = SharedCount()
         let order = renderingOrder(renderer.site.urls.prefix(count))
         DispatchQueue.concurrentPerform(iterations: count) { turn in
             let id = order[turn]

@@ -6,7 +6,7 @@ import Testing
 struct ReadingThreadsTests {
     @Test("every index is visited exactly once, with fewer, as many or more threads than indices")
     func everyIndexOnce() {
-        for (count, width) in [(0, 8), (1, 8), (5, 8), (8, 8), (1000, 8), (1000, 1), (37, 3)] {
+        for (count, width) in [(0, 8), (1, 8), (5, 8), (8, 8), (1000, 8), (1000, 1), (37, 3), (10, 0)] {
             let visits = ResultSlots<Int>(count: count)
             let counter = NSLock()
             nonisolated(unsafe) var total = 0
