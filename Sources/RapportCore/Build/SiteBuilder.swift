@@ -25,14 +25,12 @@ public enum SiteBuilder {
         diagnostics += loaded.diagnostics
         clock.lap("front matter")
 
+        // MARK: Theme, compiled on a thread of its own while the data sets and the site graph are made
+        let themeLoad = BackgroundValue { Theme.load(templates: source.templates) }
+
         // MARK: Data sets: schemas and figures
         let (dataSets, dataDiagnostics) = DataSets.load(loaded.dataFiles, languages: config.languageCodes)
         diagnostics += dataDiagnostics
-
-        // MARK: Theme, and the strings it uses
-        let (theme, themeDiagnostics) = Theme.load(templates: source.templates)
-        diagnostics += themeDiagnostics
-        if let theme { diagnostics += theme.checkStrings(loaded.strings, languages: config.languageCodes) }
 
         // MARK: Site graph (drafts left out unless asked for)
         let drafts = options.includeDrafts ? [] : loaded.pages.filter(\.draft)
@@ -40,6 +38,11 @@ public enum SiteBuilder {
         let (site, siteDiagnostics) = Site.make(config: config, pages: published, unloadedFiles: loaded.unloaded, drafts: drafts)
         diagnostics += siteDiagnostics
         diagnostics += TranslationStatus.warnings(site)
+
+        // MARK: The theme, and the strings it uses
+        let (theme, themeDiagnostics) = themeLoad.value
+        diagnostics += themeDiagnostics
+        if let theme { diagnostics += theme.checkStrings(loaded.strings, languages: config.languageCodes) }
         clock.lap("theme and site graph")
         guard let theme else { return finish([], pages: 0) }
 
