@@ -15,19 +15,14 @@ struct BackgroundValueTests {
     }
 
     @Test("a build reports the theme's errors and the site graph's together")
-    func themeAndSiteDiagnostics() throws {
-        let root = Fixtures.siteRoot(fixture: "minimal-site")
-        defer { Fixtures.cleanUp(root) }
-        let template = root.appendingPathComponent("templates/country.mustache")
-        let original = try String(contentsOf: template, encoding: .utf8)
-        try (original + "{{page.titel}}\n").write(to: template, atomically: true, encoding: .utf8)
-        let country = try #require(FileManager.default.enumerator(atPath: root.appendingPathComponent("content").path)?
-            .compactMap { $0 as? String }.first { $0.contains("/countries/") && $0.hasSuffix(".md") })
-        let countryURL = root.appendingPathComponent("content").appendingPathComponent(country)
-        let page = try String(contentsOf: countryURL, encoding: .utf8)
-        try page.replacingOccurrences(of: "region: ", with: "region: nowhere-").write(to: countryURL, atomically: true, encoding: .utf8)
-        let messages = Fixtures.build(root: root, options: BuildOptions()).messages
-        #expect(messages.contains { $0.hasPrefix("templates/country.mustache:") && $0.contains("page.titel") }, "\(messages)")
-        #expect(messages.contains { $0.contains("nowhere-") }, "\(messages)")
+    func themeAndSiteDiagnostics() {
+        let country = "content/2020/fr/countries/niger.md"
+        let site = TestSite([
+            "templates/home.mustache": "{{<base}}{{$main}}Home: {{page.titel}}|{{/main}}{{/base}}",
+            country: TestSite.baseline[country]!.replacingOccurrences(of: "region: sahel", with: "region: nowhere"),
+        ])
+        let messages = site.build().messages
+        #expect(messages.contains { $0.hasPrefix("templates/home.mustache:1:") && $0.contains("'page.titel'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("\(country):") && $0.contains("nowhere") }, "\(messages)")
     }
 }
