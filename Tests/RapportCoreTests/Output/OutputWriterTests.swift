@@ -113,16 +113,19 @@ struct OutputWriterTests {
     func concurrentFolders() throws {
         let folder = TestFolders.temporary()
         defer { TestFolders.remove(folder) }
-        let output = folder.appendingPathComponent("output")
-        let staged = try StagedOutput(output: output)
-        // 600 pages in 3 languages × 4 editions × 50 folders: threads race to make the same parents.
-        let paths = (0..<600).map { "l\($0 % 3)/e\($0 % 4)/countries/c\($0 / 12)/index.html" }
-        let problems = ResultSlots<Diagnostic?>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { problems[$0] = staged.tryWrite(RenderedFile(path: paths[$0], text: "page \($0)")) }
-        #expect(problems.values.compactMap { $0 }.isEmpty)
-        try staged.commit()
-        for (index, path) in paths.enumerated() {
-            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == "page \(index)")
+        // 600 files in 3 × 4 × 5 new folders, ten in each, neighbours in different folders: the threads race to
+        // make the same folders and parents all along. Five rounds, each into a fresh staged output.
+        let paths = (0..<600).map { "l\($0 % 3)/e\($0 % 4)/c\($0 % 5)/f\($0).html" }
+        for round in 0..<5 {
+            let output = folder.appendingPathComponent("output\(round)")
+            let staged = try StagedOutput(output: output)
+            let problems = ResultSlots<Diagnostic?>(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { problems[$0] = staged.tryWrite(RenderedFile(path: paths[$0], text: "page \($0)")) }
+            #expect(problems.values.compactMap { $0 }.isEmpty, "round \(round)")
+            try staged.commit()
+            for (index, path) in paths.enumerated() {
+                #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == "page \(index)")
+            }
         }
     }
 }
