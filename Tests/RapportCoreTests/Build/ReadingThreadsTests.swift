@@ -21,7 +21,8 @@ struct ReadingThreadsTests {
 
     @Test("more calls wait at once than there are cores: eight reads blocked together all get through")
     func moreInFlightThanCores() {
-        // Each call waits until all eight have started: with one thread per core (two here), this never happens.
+        // Each call waits until all eight have started: with one thread per core, on a machine of fewer than eight
+        // cores (this one has two), that never happens.
         let width = 8
         let arrived = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
