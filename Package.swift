@@ -24,6 +24,13 @@ let package = Package(
         // What Swift's Glibc module does not offer: the atomic exchange of two folders (renameat2), and SHA-256's
         // rounds with the processor's SHA instructions (translation digests).
         .target(name: "CRapportSystem"),
+        // The allocator of the `rapport` executable on Linux: mimalloc (Debian: libmimalloc-dev), linked ahead of
+        // the C library so that it replaces malloc for the whole process. A build spends about a tenth of its CPU
+        // in glibc's malloc and free; with mimalloc ~8 % less wall time on corpus m, ~11 % on l (README).
+        .target(
+            name: "CRapportAllocator",
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+        ),
         // The template engine: Mustache compiled against typed views. No dependency, no Foundation.
         .target(name: "RapportTemplates"),
         // The core: model, loading, Markdown, site graph, rendering, output. No printing, no process globals.
@@ -56,6 +63,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportPreview",
+                "CRapportAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

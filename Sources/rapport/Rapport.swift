@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRapportAllocator
 import Foundation
 import RapportCore
 import RapportPreview
@@ -145,6 +146,7 @@ enum Runner {
         let outcome = SiteBuilder.build(source, options: options, output: output)
         progress?.finish()
         if ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1" {
+            printError("timing: allocator: \(rapport_allocator_is_mimalloc() != 0 ? "mimalloc" : "system")")
             for timing in [read] + outcome.timings {
                 let memory = timing.residentBytes.map { ", \($0 / 1_048_576) MiB resident" } ?? ""
                 printError("timing: \(timing.stage): \(timing.duration.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))\(memory)")
