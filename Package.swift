@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CRapportSystem"),
         // The allocator of the `rapport` executable on Linux: mimalloc (Debian: libmimalloc-dev), linked ahead of
         // the C library so that it replaces malloc for the whole process. A build spends about a tenth of its CPU
-        // in glibc's malloc and free; with mimalloc ~8 % less wall time on corpus m, ~11 % on l (README).
+        // in glibc's malloc and free; with mimalloc ~8 % less wall time on the reference corpus m, ~9 % on l (README).
         .target(
             name: "CRapportAllocator",
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
