@@ -24,7 +24,7 @@ public enum SearchIndex {
         words.add(text)
         // The words are letters and digits: nothing in them needs a JSON escape.
         var entry = Array("{\"u\":\(JSON.string(url)),\"t\":\(JSON.string(title)),\"s\":\(JSON.string(summary ?? "")),\"w\":\"".utf8)
-        entry += words.bytes
+        words.append(to: &entry)
         entry += "\"}".utf8
         return entry
     }
@@ -68,6 +68,12 @@ enum LatinFolding {
     }
 
     private static let byIndex: [[UInt8]?] = (0xC0..<0x180).map { table[UInt32($0)] }
+
+    /// The same by index, each folding as one or two ASCII bytes packed (the first in the low byte), 0 where the
+    /// table has none: the search words read it with no array per letter.
+    static let packedByIndex: [UInt16] = byIndex.map { folded in
+        folded.map { $0.reversed().reduce(0) { $0 << 8 | UInt16($1) } } ?? 0
+    }
 
     static let table: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]

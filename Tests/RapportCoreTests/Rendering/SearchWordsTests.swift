@@ -60,6 +60,34 @@ struct SearchWordsTests {
         #expect(SearchIndex.distinctWords(in: "aa ab a1 ab1 12345678 123456789 123456789 12345678") == ["aa", "ab", "a1", "ab1", "12345678", "123456789"])
     }
 
+    @Test("ASCII words of every length from every offset, before every kind of next byte, and at the text's end")
+    func everyLengthAndOffset() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        for length in 1...40 {
+            let word = String((0..<length).map { letters[($0 * 7 + length) % letters.count] })
+            for offset in 0...9 {
+                for after in ["", " ", ",", "é", "É", "’x", "\u{A0}", "中", "ω", "-"] {
+                    let lead = String(repeating: " ", count: offset)
+                    for text in [lead + word + after, lead + word + after + " " + word.lowercased() + after + "." + word] {
+                        #expect(SearchIndex.distinctWords(in: text) == Self.reference(text), "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("words longer than the word buffer, and many long words (the long table grows)")
+    func longWords() {
+        let long = String(repeating: "Abcdefghij", count: 30)
+        for text in [long, long + "é", "é" + long, long + " " + long.uppercased(), long + "ŒUVRE" + long] {
+            #expect(SearchIndex.distinctWords(in: text) == Self.reference(text), "\(text.debugDescription)")
+        }
+        let words = (0..<3000).map { "développement\($0)" } + (0..<3000).map { "development\($0)x" }
+        let text = (words + words.reversed()).joined(separator: " ")
+        #expect(SearchIndex.distinctWords(in: text) == Self.reference(text))
+        #expect(SearchIndex.distinctWords(in: text).count == 6000)
+    }
+
     @Test("many distinct words (the table grows) and repeats")
     func manyWords() {
         let words = (0..<5000).map { "mot\($0)" }
