@@ -12,7 +12,8 @@ public enum ContentEntry: Equatable, Sendable {
 
     /// Classifies `path` (relative to the site root, starting with `content/`).
     public static func classify(_ path: String, languages: [String]) -> ContentEntry {
-        let parts = path.split(separator: "/").map(String.init)
+        // Split on the byte, not by Character: every file of the site is classified at every build.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard parts.count >= 2, parts[0] == "content" else { return .misplaced(.misplacedFile(expectedLayout)) }
         let inside = Array(parts.dropFirst())
         if inside.contains(where: { $0.hasPrefix(".") }) { return .ignored }

@@ -15,7 +15,7 @@ public struct SourceFile: Sendable, Equatable {
         public func read() -> [UInt8]? {
             switch self {
             case .bytes(let bytes): bytes
-            case .file(let absolutePath): FileManager.default.contents(atPath: absolutePath).map { Array($0) }
+            case .file(let absolutePath): FileBytes.read(atPath: absolutePath)
             }
         }
     }

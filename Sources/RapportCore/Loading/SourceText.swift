@@ -12,7 +12,7 @@ public struct SourceText: Sendable, Equatable {
         let content = bytes[start...]
         // The standard library's validation is the fast path; the byte walk below only runs to say where it failed.
         if var text = String(validating: content, as: UTF8.self) {
-            if content.contains(0x0D) {
+            if containsCarriageReturn(content) {
                 text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             }
             return .success(SourceText(path: path, text: text))
@@ -26,10 +26,18 @@ public struct SourceText: Sendable, Equatable {
                                        at: SourceLocation(path: path, line: line, column: column), stage: .read))
         }
         var text = String(decoding: content, as: UTF8.self)
-        if content.contains(0x0D) {
+        if containsCarriageReturn(content) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceText(path: path, text: text))
+    }
+
+    /// Whether the text has a CR byte: `memchr`, not a generic element-by-element search (every page is asked).
+    private static func containsCarriageReturn(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x0D, buffer.count) != nil
+        }
     }
 
     /// The offset and value of the first byte that does not belong to a valid UTF-8 sequence.
