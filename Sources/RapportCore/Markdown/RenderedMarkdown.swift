@@ -191,9 +191,13 @@ struct SourceColumns {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
-        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
-        var count = 0
-        for byte in bytes[start..<end] where byte & 0xC0 != 0x80 { count += 1 }
+        // Count scalars: every byte that is not a UTF-8 continuation byte starts one (a loop without a branch,
+        // over the buffer: every link of every body asks, and a paragraph is one long line).
+        let count = bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for offset in start..<end { count &+= buffer[offset] & 0xC0 == 0x80 ? 0 : 1 }
+            return count
+        }
         return count + 1
     }
 }
