@@ -152,7 +152,7 @@ struct WordCollector: ~Copyable {
     }
 
     /// Reads the word (or the byte or scalar between words) at `start`, byte by byte: words with letters beyond
-    /// ASCII, and any word in the last eight bytes of a text. Returns where the next one starts.
+    /// ASCII, and words that reach into the text's last eight bytes. Returns where the next one starts.
     private mutating func addWord(_ bytes: UnsafePointer<UInt8>, count: Int, from start: Int,
                                   ascii: UnsafeBufferPointer<UInt8>, latin: UnsafeBufferPointer<UInt16>) -> Int {
         var index = start
