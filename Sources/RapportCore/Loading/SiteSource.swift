@@ -103,11 +103,11 @@ public struct SiteSource: Sendable {
     }
 
     private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        guard let bytes = FileBytes.read(atPath: absolute) else {
             log.append(contentsOf: [Diagnostic.unreadable(relative)])
             return SourceFile(path: relative, bytes: [])
         }
-        return SourceFile(path: relative, bytes: Array(data))
+        return SourceFile(path: relative, bytes: bytes)
     }
 
     /// Regular files below `folder`, relative to the root, sorted; symbolic links that leave the root are refused.

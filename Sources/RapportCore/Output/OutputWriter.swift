@@ -105,10 +105,10 @@ public final class StagedOutput: @unchecked Sendable {
             case .bytes(let bytes):
                 try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
             case .file(let absolutePath):
-                guard let data = FileManager.default.contents(atPath: absolutePath) else {
+                guard let bytes = file.contents.read() else {
                     throw OutputError(path: file.path, reason: "cannot read \(absolutePath)")
                 }
-                try Self.writeBytes(Array(data), to: path, reporting: file.path, in: outputPath)
+                try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
             }
         } catch let error as OutputError {
             lock.withLock { if failure == nil { failure = error } }
