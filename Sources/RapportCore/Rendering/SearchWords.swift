@@ -40,9 +40,6 @@ struct WordCollector: ~Copyable {
 
     /// The distinct words so far, separated by single spaces.
     var joined: String { String(decoding: wordBytes, as: UTF8.self) }
-    /// The same, as UTF-8.
-    var bytes: [UInt8] { Array(wordBytes) }
-
     /// Appends the words, separated by single spaces, to `bytes`.
     func append(to bytes: inout [UInt8]) { bytes.append(contentsOf: wordBytes) }
 
