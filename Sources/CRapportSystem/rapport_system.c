@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include "rapport_system.h"
 #if defined(__linux__)
@@ -19,10 +20,25 @@ int rapport_exchange(const char *first, const char *second) {
 #endif
 }
 
-int rapport_entry_kind(const char *path) {
+int rapport_entry_kind(const char *path, int follow) {
     struct stat info;
-    if (lstat(path, &info) != 0) return 0;
-    if (S_ISLNK(info.st_mode)) return 3;
+    if ((follow ? stat(path, &info) : lstat(path, &info)) != 0) return 0;
+    if (S_ISREG(info.st_mode)) return 1;
     if (S_ISDIR(info.st_mode)) return 2;
-    return 1;
+    if (S_ISLNK(info.st_mode)) return 3;
+    if (S_ISFIFO(info.st_mode)) return 4;
+    if (S_ISSOCK(info.st_mode)) return 5;
+    return 6;
+}
+
+int rapport_is_mount_point(const char *path) {
+    struct stat folder, parent;
+    char above[4096];
+    size_t length = strlen(path);
+    if (length + 4 > sizeof above) { errno = ENAMETOOLONG; return -1; }
+    memcpy(above, path, length);
+    memcpy(above + length, "/..", 4);
+    if (stat(path, &folder) != 0 || stat(above, &parent) != 0) return -1;
+    if (folder.st_dev != parent.st_dev) return 1;
+    return folder.st_ino == parent.st_ino ? 1 : 0;
 }

@@ -73,15 +73,16 @@ extension Rapport {
         @Flag(name: .long, help: "When another build is writing into the same output folder, fail at once instead of waiting for it.")
         var noWait = false
 
+        @Flag(name: .long, help: "Replace the output folder even if Rapport did not make it (it has no .rapport-output file): everything in it is deleted.")
+        var force = false
+
         var outputURL: URL {
             output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? site.rootURL.appendingPathComponent("output", isDirectory: true)
         }
 
         func validate() throws {
-            if let refusal = OutputWriter.refusal(output: outputURL, root: site.rootURL) { throw ValidationError(refusal) }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: outputURL.path, isDirectory: &isFolder), !isFolder.boolValue {
-                throw ValidationError("the output path \(outputURL.path) is a file, not a folder")
+            if case .failure(let refusal) = OutputFolder.judge(output: outputURL, root: site.rootURL, force: force) {
+                throw ValidationError(refusal.description)
             }
             if let baseURL, !ConfigLoader.validateBaseURL(baseURL) {
                 throw ValidationError("--base-url must be an absolute http(s) URL ending with '/'")
@@ -92,9 +93,12 @@ extension Rapport {
             let staged: StagedOutput
             let waiting = noWait ? StagedOutput.Waiting.failAtOnce : .wait
             do {
-                staged = try StagedOutput(output: outputURL, waiting: waiting) {
+                staged = try StagedOutput(output: outputURL, waiting: waiting, force: force) {
                     Runner.printError("Another build is writing into \(outputURL.path); waiting for it to finish…")
                 }
+            } catch let refusal as OutputFolder.Refusal {
+                Runner.printError("Error: \(refusal)")
+                throw ExitCode(64)
             } catch {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
@@ -109,6 +113,9 @@ extension Rapport {
             }
             do {
                 try staged.commit()
+            } catch let refusal as OutputFolder.Refusal {
+                Runner.printError("Error: \(refusal)")
+                throw ExitCode(64)
             } catch {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure

@@ -35,7 +35,7 @@ extension CommandLineTests {
     static func leftovers(beside output: URL) throws -> [String] {
         let name = output.lastPathComponent
         return try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
-            .filter { $0.hasPrefix(name + ".tmp-") || $0.hasPrefix(name + ".old-") }.sorted()
+            .filter { $0.hasPrefix(name + ".rapport-tmp-") || $0.hasPrefix(name + ".rapport-old-") }.sorted()
     }
 
     /// Starts `rapport build` and returns the process (not waited for).
@@ -146,17 +146,25 @@ extension CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/index.html").path))
     }
 
-    @Test("leftovers of killed builds of this output are removed, and only those")
+    @Test("leftovers of killed builds of this output are removed — only folders named so and marked (or empty) — never a person's output.old-2023")
     func leftoversCleaned() throws {
         let root = try siteCopy()
         defer { TestFolders.remove(root) }
-        for folder in ["output.tmp-dead0001", "output.old-dead0002", "outputs.tmp-other", "site.tmp-other"] {
+        let marker = ".rapport-output"
+        let ours = ["output.rapport-tmp-00000000deadbeef", "output.rapport-old-00000000deadbee2"]
+        let theirs = ["output.old-2023", "output.tmp-dead0001", "outputs.rapport-tmp-00000000deadbeef", "output.rapport-tmp-backup"]
+        for folder in ours + theirs {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder + "/fr"), withIntermediateDirectories: true)
+            try Data("<p>page</p>".utf8).write(to: root.appendingPathComponent(folder + "/fr/index.html"))
+            try Data().write(to: root.appendingPathComponent(folder + "/" + marker))
         }
         let run = try rapport(["build"], in: root)
         #expect(run.status == 0, "\(run.stderr)")
-        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }.sorted()
-        #expect(left == ["outputs.tmp-other", "site.tmp-other"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("tmp-") || $0.contains("old-") }.sorted()
+        #expect(left == theirs.sorted())
+        for folder in theirs {
+            #expect(try Data(contentsOf: root.appendingPathComponent(folder + "/fr/index.html")) == Data("<p>page</p>".utf8), "\(folder) is intact")
+        }
     }
 
     @Test("an output path that is a file is refused before anything is built (exit 64)")

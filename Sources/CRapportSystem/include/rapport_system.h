@@ -9,9 +9,13 @@
 /// where the system or the filesystem cannot).
 int rapport_exchange(const char *first, const char *second);
 
-/// What `path` names, without following a symbolic link (one `lstat`): 0 nothing (or unreadable), 1 a regular
-/// file or anything else that is not a folder or a link, 2 a folder, 3 a symbolic link.
-int rapport_entry_kind(const char *path);
+/// What `path` names (one `lstat`, or `stat` when `follow` is non-zero): 0 nothing or an error (`errno` set), 1 a
+/// regular file, 2 a folder, 3 a symbolic link, 4 a named pipe (FIFO), 5 a socket, 6 a device.
+int rapport_entry_kind(const char *path, int follow);
+
+/// Whether the folder `path` is a mount point: another device than its parent's, or the same inode as its parent
+/// (the root of the file system). 1 yes, 0 no, -1 when it cannot be told (`errno` set).
+int rapport_is_mount_point(const char *path);
 
 /// SHA-256's compression of `blocks` whole 64-byte blocks of `data` into `state` (h0…h7), with the processor's
 /// SHA instructions (x86-64 SHA extensions). Returns 1 when done, 0 (state untouched) where the processor has none:

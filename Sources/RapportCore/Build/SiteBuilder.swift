@@ -91,7 +91,11 @@ public enum SiteBuilder {
         guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
             return (nil, [Diagnostic(.error, .missingSiteFile, at: SourceLocation(path: configPath), stage: .config)])
         }
-        guard let bytes = configFile.contents.read() else { return (nil, [.unreadable(configPath)]) }
+        let bytes: [UInt8]
+        switch configFile.contents.load() {
+        case .success(let read): bytes = read
+        case .failure(let failure): return (nil, [.unreadable(configPath, failure)])
+        }
         switch SourceText.decode(bytes, path: configPath) {
         case .success(let text):
             var (config, diagnostics) = ConfigLoader.loadConfig(from: text)
@@ -227,10 +231,18 @@ public enum SiteBuilder {
         case .interfaceStrings, .page:
             break
         case .dataFile(let edition, let name, let isSchema):
-            guard let bytes = file.contents.read() else { return (.skipped, [.unreadable(file.path)]) }
+            let bytes: [UInt8]
+            switch file.contents.load() {
+            case .success(let read): bytes = read
+            case .failure(let failure): return (.skipped, [.unreadable(file.path, failure)])
+            }
             return (.data(DataFile(edition: edition, name: name, isSchema: isSchema, file: SourceFile(path: file.path, bytes: bytes))), [])
         }
-        guard let bytes = file.contents.read() else { return (.page(nil), [.unreadable(file.path)]) }
+        let bytes: [UInt8]
+        switch file.contents.load() {
+        case .success(let read): bytes = read
+        case .failure(let failure): return (.page(nil), [.unreadable(file.path, failure)])
+        }
         let text: SourceText
         switch SourceText.decode(bytes, path: file.path) {
         case .success(let decoded): text = decoded

@@ -11,6 +11,13 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case unknownLanguageFolder(String, known: [String])
     case symlinkOutsideRoot(String)
     case missingFolder(String)
+    case unreadableFolder(String)
+    /// A named pipe, socket or device (the words say which).
+    case specialFile(String)
+    case danglingSymlink(String)
+    case loopingSymlink(String)
+    case symlinkToHidden(String)
+    case fileNameNotUTF8(byte: UInt8)
 
     // MARK: Front matter and YAML files
     case yamlSyntax(String)
@@ -109,6 +116,15 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
             return "'\(code)' is not a language of site.yaml (languages: \(known.joined(separator: ", ")))"
         case .symlinkOutsideRoot(let target): return "symbolic link to '\(target)', outside the site root: refused"
         case .missingFolder(let name): return "the site root has no \(name) folder"
+        case .unreadableFolder(let why): return "cannot open the folder: \(why); its pages would be missing from the site"
+        case .specialFile(let kind):
+            return "this is \(kind), not a file: Rapport reads only regular files and folders; remove it or put a file in its place"
+        case .danglingSymlink(let target): return "symbolic link to '\(target)', which does not exist: restore its target or remove the link"
+        case .loopingSymlink(let target): return "symbolic link to '\(target)', which leads back to itself without end: remove the link"
+        case .symlinkToHidden(let target):
+            return "symbolic link to '\(target)', a hidden file or folder (a name starting with '.'): never published; copy the file itself into the site if it belongs there"
+        case .fileNameNotUTF8(let byte):
+            return "this file name is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): rename the file (letters with accents typed on another system are the usual cause)"
 
         case .yamlSyntax(let problem): return "YAML syntax error: \(problem)"
         case .notAMapping(let what): return "\(what) must be a YAML mapping of keys to values"

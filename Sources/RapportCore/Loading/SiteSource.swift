@@ -13,9 +13,14 @@ public struct SourceFile: Sendable, Equatable {
 
         /// The bytes, read from disk for `.file`; `nil` when the file cannot be read.
         public func read() -> [UInt8]? {
+            try? load().get()
+        }
+
+        /// The bytes, read from disk for `.file`, or why they cannot be read.
+        func load() -> Result<[UInt8], FileBytes.Failure> {
             switch self {
-            case .bytes(let bytes): bytes
-            case .file(let absolutePath): FileBytes.read(atPath: absolutePath)
+            case .bytes(let bytes): .success(bytes)
+            case .file(let absolutePath): FileBytes.load(atPath: absolutePath)
             }
         }
     }
@@ -75,25 +80,25 @@ public struct SiteSource: Sendable {
     /// Reads the site root at `root` from disk; problems met are in `readDiagnostics`.
     public static func read(root: URL) -> SiteSource {
         var log = DiagnosticLog(stage: .read)
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = SiteWalk.realPath(root.path) ?? root.standardizedFileURL.path
+        let walk = SiteWalk(rootPath: rootPath)
         var content: [SourceFile] = [], templates: [SourceFile] = [], themeAssets: [SourceFile] = [], contentAssets: [SourceFile] = []
         for folder in ["content", "templates"] {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: rootPath + "/" + folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard rapport_entry_kind(rootPath + "/" + folder, 1) == 2 else {
                 log.error(.missingFolder("\(folder)/"), at: SourceLocation(path: folder))
                 continue
             }
-            for relative in walk(rootPath: rootPath, folder: folder, log: &log) {
-                let absolute = rootPath + "/" + relative
+            for file in walk.files(below: folder, log: &log) {
+                let relative = file.path
                 if relative.hasPrefix("content/assets/") {
-                    contentAssets.append(SourceFile(path: relative, absolutePath: absolute))
+                    contentAssets.append(SourceFile(path: relative, absolutePath: file.absolutePath))
                 } else if relative.hasPrefix("templates/assets/") {
-                    themeAssets.append(SourceFile(path: relative, absolutePath: absolute))
+                    themeAssets.append(SourceFile(path: relative, absolutePath: file.absolutePath))
                 } else if folder == "templates" {
                     guard relative.hasSuffix(".mustache") else { continue }
-                    templates.append(readFile(relative, absolute, log: &log))
+                    templates.append(readFile(relative, file.absolutePath, log: &log))
                 } else {
-                    content.append(SourceFile(path: relative, absolutePath: absolute))
+                    content.append(SourceFile(path: relative, absolutePath: file.absolutePath))
                 }
             }
         }
@@ -103,62 +108,18 @@ public struct SiteSource: Sendable {
     }
 
     private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {
-        guard let bytes = FileBytes.read(atPath: absolute) else {
-            log.append(contentsOf: [Diagnostic.unreadable(relative)])
+        switch FileBytes.load(atPath: absolute) {
+        case .success(let bytes): return SourceFile(path: relative, bytes: bytes)
+        case .failure(let failure):
+            log.append(contentsOf: [Diagnostic.unreadable(relative, failure)])
             return SourceFile(path: relative, bytes: [])
         }
-        return SourceFile(path: relative, bytes: bytes)
-    }
-
-    /// Regular files below `folder`, relative to the root, sorted; symbolic links that leave the root are refused.
-    private static func walk(rootPath: String, folder: String, log: inout DiagnosticLog) -> [String] {
-        var found: [String] = []
-        var pending = [folder]
-        var visited: Set<String> = []
-        let manager = FileManager.default
-        while let current = pending.popLast() {
-            guard let names = try? manager.contentsOfDirectory(atPath: rootPath + "/" + current) else {
-                log.error(.unreadableFile("cannot list the folder"), at: SourceLocation(path: current))
-                continue
-            }
-            for name in names.sorted() {
-                let relative = current + "/" + name
-                let absolute = rootPath + "/" + relative
-                // One `lstat` per entry; only a link is asked where it leads (Foundation's question throws an
-                // error object for every file that is not a link).
-                var isDirectory: Bool
-                switch rapport_entry_kind(absolute) {
-                case 1: isDirectory = false
-                case 2: isDirectory = true
-                case 3:
-                    if let target = try? manager.destinationOfSymbolicLink(atPath: absolute) {
-                        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-                        guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
-                            log.error(.symlinkOutsideRoot(target), at: SourceLocation(path: relative))
-                            continue
-                        }
-                    }
-                    var linksToDirectory: ObjCBool = false
-                    guard manager.fileExists(atPath: absolute, isDirectory: &linksToDirectory) else { continue }
-                    isDirectory = linksToDirectory.boolValue
-                default: continue
-                }
-                if isDirectory {
-                    // A linked folder is walked once, so that a link to a parent cannot loop.
-                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-                    if !name.hasPrefix("."), visited.insert(resolved).inserted { pending.append(relative) }
-                } else {
-                    found.append(relative)
-                }
-            }
-        }
-        return found.sorted()
     }
 }
 
 extension Diagnostic {
-    /// A file of the site root that cannot be read.
-    static func unreadable(_ path: String) -> Diagnostic {
-        Diagnostic(.error, .unreadableFile("permission denied or not a regular file"), at: SourceLocation(path: path), stage: .read)
+    /// A file of the site root that cannot be read, and why.
+    static func unreadable(_ path: String, _ failure: FileBytes.Failure) -> Diagnostic {
+        Diagnostic(.error, .unreadableFile(failure.description), at: SourceLocation(path: path), stage: .read)
     }
 }

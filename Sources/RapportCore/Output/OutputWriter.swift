@@ -11,17 +11,6 @@ import Darwin
 /// The files go to a temporary sibling of the output folder (`StagedOutput`), which replaces the output folder
 /// only once every file is written; a failed build or write leaves the last good output exactly as it was.
 public enum OutputWriter {
-    /// Why `output` may not be used for the site at `root`, or `nil` when it may.
-    public static func refusal(output: URL, root: URL) -> String? {
-        let out = normalized(output), rootPath = normalized(root)
-        if out == rootPath { return "the output folder cannot be the site root" }
-        if rootPath.hasPrefix(out + "/") || out == "/" { return "the output folder cannot contain the site root" }
-        for folder in ["content", "templates"] where out == rootPath + "/" + folder || out.hasPrefix(rootPath + "/" + folder + "/") {
-            return "the output folder cannot be inside \(folder)/"
-        }
-        return nil
-    }
-
     /// Writes `files` as the new contents of `output`.
     /// - Throws: `OutputError` naming the path that failed; the old output is then untouched.
     public static func write(_ files: [RenderedFile], to output: URL) throws {
@@ -35,24 +24,25 @@ public enum OutputWriter {
         }
     }
 
-    static func normalized(_ url: URL) -> String {
-        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-    }
 }
 
 /// A site being written: a temporary sibling of the output folder, swapped in by `commit()` or removed by
 /// `discard()`. `write` may be called from several threads at once (each file once).
 ///
+/// The output folder is judged by its real path and may only be replaced when Rapport made it (`OutputFolder`):
+/// the staging folder gets the marker file before anything else, so the folder swapped in is marked.
+///
 /// One build at a time writes into an output folder: `StagedOutput` holds an `flock` on `.NAME.lock` beside it
 /// from its creation until `commit()` or `discard()` (a second build waits, or fails at once when asked not to
-/// wait). Holding it, it removes the `NAME.tmp-*` and `NAME.old-*` siblings that killed builds left behind: no
-/// running build can own them. The swap is one `renameat2(RENAME_EXCHANGE)` on Linux, so `output/` never stops
+/// wait). Holding it, it removes the `NAME.rapport-tmp-*` and `NAME.rapport-old-*` siblings that killed builds left
+/// behind — only folders that hold the marker or nothing: no running build can own them, and no folder of a
+/// person's is taken for one. The swap is one `renameat2(RENAME_EXCHANGE)` on Linux, so `output/` never stops
 /// existing; elsewhere (or where the filesystem refuses it) two renames.
 public final class StagedOutput: @unchecked Sendable {
     public let output: URL
     private let outputPath: String
     private let stagingPath: String
+    private let force: Bool
     private let lock = NSLock()
     /// Folders known to exist, so that each is made once (guarded by `lock`).
     private var folders: Set<String> = []
@@ -68,28 +58,46 @@ public final class StagedOutput: @unchecked Sendable {
     public private(set) var swap: Swap?
     public enum Swap: Sendable { case exchanged, renamedTwice, movedIn }
 
-    /// - Parameter onWait: called once when another build holds the folder and this one starts waiting for it.
-    public init(output: URL, waiting: Waiting = .wait, onWait: (() -> Void)? = nil) throws {
+    /// - Parameters:
+    ///   - force: an existing output folder that Rapport did not make may be replaced (`--force`).
+    ///   - onWait: called once when another build holds the folder and this one starts waiting for it.
+    /// - Throws: `OutputFolder.Refusal` when the output folder may not be replaced; `OutputError` when it cannot.
+    public init(output: URL, waiting: Waiting = .wait, force: Bool = false, onWait: (() -> Void)? = nil) throws {
         self.output = output
-        outputPath = OutputWriter.normalized(output)
+        self.force = force
+        outputPath = OutputFolder.realPath(of: output.path)
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
-        let token = UUID().uuidString.prefix(8)
-        stagingPath = "\(parent)/\(name).tmp-\(token)"
+        stagingPath = "\(parent)/\(name)\(Self.stagingInfix)\(Self.token())"
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: outputPath, reason: Self.reason(error))
         }
         lockDescriptor = try Self.lock("\(parent)/.\(name).lock", for: outputPath, waiting: waiting, onWait: onWait)
+        if let refusal = OutputFolder.ownership(of: outputPath, force: force) {
+            release()
+            throw refusal
+        }
         do {
             Self.removeLeftovers(of: name, in: parent)
             try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
+            try Self.writeBytes(Array(OutputFolder.markerText.utf8), to: stagingPath + "/" + OutputFolder.markerName,
+                                reporting: OutputFolder.markerName, in: outputPath)
         } catch {
+            try? FileManager.default.removeItem(atPath: stagingPath)
             release()
-            throw OutputError(path: outputPath, reason: Self.reason(error))
+            throw (error as? OutputError) ?? OutputError(path: outputPath, reason: Self.reason(error))
         }
         folders.insert(stagingPath)
+    }
+
+    private static let stagingInfix = ".rapport-tmp-", retiredInfix = ".rapport-old-"
+
+    /// Sixteen random hexadecimal digits: a staging folder's name is one no person would choose.
+    private static func token() -> String {
+        let digits = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     deinit { release() }
@@ -126,6 +134,11 @@ public final class StagedOutput: @unchecked Sendable {
             discard()
             throw OutputError(path: outputPath, reason: "exists and is not a folder")
         }
+        // Judged again at the last moment: what is swapped out must still be Rapport's (or given up by --force).
+        if hadOutput, let refusal = OutputFolder.ownership(of: outputPath, force: force) {
+            discard()
+            throw refusal
+        }
         guard hadOutput else {
             guard rename(stagingPath, outputPath) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -142,7 +155,7 @@ public final class StagedOutput: @unchecked Sendable {
             return
         }
         // No exchange here (another system, or a filesystem without it): two renames, with a moment between them.
-        let retiredPath = stagingPath.replacingOccurrences(of: ".tmp-", with: ".old-")
+        let retiredPath = stagingPath.replacingOccurrences(of: Self.stagingInfix, with: Self.retiredInfix)
         guard rename(outputPath, retiredPath) == 0 else {
             let reason = String(cString: strerror(errno))
             discard()
@@ -195,13 +208,26 @@ public final class StagedOutput: @unchecked Sendable {
                                      : OutputError(path: path, reason: String(cString: strerror(failure)))
     }
 
-    /// `NAME.tmp-*` and `NAME.old-*` beside the output: what builds killed before their end left. Called with the
-    /// lock held, so none of them belongs to a running build.
+    /// `NAME.rapport-tmp-*` and `NAME.rapport-old-*` beside the output: what builds killed before their end left.
+    /// Called with the lock held, so none of them belongs to a running build. Only a real folder (not a link) named
+    /// exactly so (sixteen hexadecimal digits) and holding the marker, or nothing, is removed: a person's folder is
+    /// never taken for a leftover, whatever its name.
     private static func removeLeftovers(of name: String, in parent: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(name + ".tmp-") || entry.hasPrefix(name + ".old-") {
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        for entry in entries where isLeftoverName(entry, of: name) {
+            let path = parent + "/" + entry
+            guard rapport_entry_kind(path, 0) == 2 else { continue }
+            let isEmpty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty ?? false
+            if OutputFolder.isMarked(path) || isEmpty { try? FileManager.default.removeItem(atPath: path) }
         }
+    }
+
+    static func isLeftoverName(_ entry: String, of name: String) -> Bool {
+        for infix in [stagingInfix, retiredInfix] where entry.hasPrefix(name + infix) {
+            let token = entry.utf8.dropFirst(name.utf8.count + infix.utf8.count)
+            return token.count == 16 && token.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        }
+        return false
     }
 
     private static func reason(_ error: Error) -> String {
