@@ -120,7 +120,7 @@ extension Rapport {
                 Runner.printError("error: cannot write the output: \(error)")
                 throw ExitCode.failure
             }
-            print("Built \(ProgressLine.grouped(outcome.pageCount)) pages in \(progress.elapsed) into \(outputURL.path)")
+            Runner.printSummary("Built \(ProgressLine.grouped(outcome.pageCount)) pages in \(progress.elapsed) into \(outputURL.path)", format: site.format)
         }
     }
 
@@ -134,7 +134,7 @@ extension Rapport {
             options.keepsWorkingSet = true
             let outcome = Runner.build(site, options: options)
             guard outcome.succeeded else { throw ExitCode.failure }
-            print("Checked \(outcome.pageCount) pages: no errors")
+            Runner.printSummary("Checked \(outcome.pageCount) pages: no errors", format: site.format)
         }
     }
 }
@@ -168,6 +168,12 @@ enum Runner {
             if annotate { printError(DiagnosticPrinting.githubAnnotation(diagnostic)) }
         }
         return outcome
+    }
+
+    /// The closing line: on standard output, unless standard output carries JSON (`--format json`), where it would
+    /// be the one line that is not.
+    static func printSummary(_ line: String, format: DiagnosticFormat) {
+        if format == .json { printError(line) } else { print(line) }
     }
 
     static func printError(_ line: String) {

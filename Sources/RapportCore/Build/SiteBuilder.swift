@@ -48,6 +48,7 @@ public enum SiteBuilder {
 
         // MARK: Rendering
         let assets = publishedAssets(source.assets)
+        diagnostics += assetCollisions(source.assets)
         let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings, assetPaths: Set(assets.keys), dataSets: dataSets)
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let failing = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
@@ -291,6 +292,16 @@ public enum SiteBuilder {
     }
 
     /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/`, which wins.
+    /// A file of `content/assets/` at the published path of one of the theme's assets would replace it on every
+    /// page (the theme's `rapport.css` or `rapport.js`): an error naming both; the theme's own `templates/assets/`
+    /// is where a theme is changed.
+    static func assetCollisions(_ assets: [SourceFile]) -> [Diagnostic] {
+        let theme = Set(assets.lazy.filter { $0.path.hasPrefix("templates/assets/") }.map { $0.path.dropFirst("templates/".count) })
+        return assets.filter { $0.path.hasPrefix("content/assets/") && theme.contains($0.path.dropFirst("content/".count)) }.map {
+            Diagnostic(.error, .assetReplacesTheme(theme: "templates/" + $0.path.dropFirst("content/".count)), at: SourceLocation(path: $0.path), stage: .read)
+        }
+    }
+
     static func publishedAssets(_ assets: [SourceFile]) -> [String: SourceFile] {
         var published: [String: SourceFile] = [:]
         for file in assets where file.path.hasPrefix("templates/assets/") {

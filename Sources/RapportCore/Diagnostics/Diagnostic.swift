@@ -22,10 +22,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var message: String { reason.description }
+    /// The message, with any control character that came from content escaped (see `PrintableText`).
+    public var message: String { PrintableText.escaped(reason.description) }
 
-    /// `PATH:LINE:COL: error: MESSAGE`, the compiler convention that editors and CI read.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// The file's path as printed: control characters in a file name escaped.
+    public var printablePath: String { PrintableText.escaped(location.path) }
+
+    /// `PATH:LINE:COL: error: MESSAGE`, the compiler convention that editors and CI read; nothing from content can
+    /// break it over two lines or drive the terminal.
+    public var description: String { "\(printablePath):\(location.line):\(location.column): \(severity.rawValue): \(message)" }
 }
 
 extension Diagnostic: Comparable {

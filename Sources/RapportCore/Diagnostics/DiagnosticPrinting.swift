@@ -5,7 +5,7 @@ public enum DiagnosticPrinting {
     /// One JSON object on one line: `{"file":…,"line":…,"column":…,"severity":…,"stage":…,"message":…}`.
     public static func json(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        return "{\"file\":\(JSON.string(location.path)),\"line\":\(location.line),\"column\":\(location.column),"
+        return "{\"file\":\(JSON.string(diagnostic.printablePath)),\"line\":\(location.line),\"column\":\(location.column),"
             + "\"severity\":\"\(diagnostic.severity.rawValue)\",\"stage\":\"\(diagnostic.stage.rawValue)\","
             + "\"message\":\(JSON.string(diagnostic.message))}"
     }
@@ -14,7 +14,7 @@ public enum DiagnosticPrinting {
     public static func githubAnnotation(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
         let command = diagnostic.severity == .error ? "error" : "warning"
-        return "::\(command) file=\(escapeProperty(location.path)),line=\(location.line),col=\(location.column)::\(escapeData(diagnostic.message))"
+        return "::\(command) file=\(escapeProperty(diagnostic.printablePath)),line=\(location.line),col=\(location.column)::\(escapeData(diagnostic.message))"
     }
 
     private static func escapeData(_ text: String) -> String {

@@ -18,6 +18,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case loopingSymlink(String)
     case symlinkToHidden(String)
     case fileNameNotUTF8(byte: UInt8)
+    case assetReplacesTheme(theme: String)
 
     // MARK: Front matter and YAML files
     case yamlSyntax(String)
@@ -123,6 +124,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .loopingSymlink(let target): return "symbolic link to '\(target)', which leads back to itself without end: remove the link"
         case .symlinkToHidden(let target):
             return "symbolic link to '\(target)', a hidden file or folder (a name starting with '.'): never published; copy the file itself into the site if it belongs there"
+        case .assetReplacesTheme(let theme):
+            return "this file would replace the theme's \(theme) on every page: give it another name, or change the theme's own file in templates/assets/"
         case .fileNameNotUTF8(let byte):
             return "this file name is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): rename the file (letters with accents typed on another system are the usual cause)"
 
@@ -135,6 +138,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .wrongType(let key, let expected, let found): return "'\(key)' must be \(expected), not \(found)"
         case .missingKey(let key): return "the required key '\(key)' is missing"
         case .emptyValue(let key): return "'\(key)' must not be empty"
+        case .invalidSlug(let slug) where slug.utf8.count > Slug.maximumLength:
+            return "the slug '\(slug.prefix(40))…' is \(slug.utf8.count) characters long; a URL segment is a folder name of the site, and file systems allow at most \(Slug.maximumLength): shorten it"
         case .invalidSlug(let slug):
             return "the slug '\(slug)' is not one URL segment of lowercase letters, digits and hyphens"
         case .sdgOutOfRange(let number): return "\(number) is not a Sustainable Development Goal (1 to 17)"

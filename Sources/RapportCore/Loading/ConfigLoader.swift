@@ -71,6 +71,8 @@ public enum ConfigLoader {
     }
 
     static func isValidBaseURL(_ text: String) -> Bool {
+        // Spaces and control characters never belong in a URL (and a newline would split the sitemap's lines).
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || PrintableText.isControl($0) }) else { return false }
         guard text.hasSuffix("/"), let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return false }
         return !text.contains(" ") && !text.contains("?") && !text.contains("#")

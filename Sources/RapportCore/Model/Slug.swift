@@ -73,8 +73,13 @@ public enum Slug {
         return bytes
     }
 
-    /// Whether `text` is one safe URL segment: lowercase letters, digits and single inner hyphens.
+    /// The longest slug: a folder name of the output, and file systems allow 255 bytes in one (ext4, APFS, NTFS).
+    public static let maximumLength = 255
+
+    /// Whether `text` is one safe URL segment: lowercase letters, digits and single inner hyphens, short enough
+    /// to be a folder name.
     public static func isValid(_ text: String) -> Bool {
+        guard text.utf8.count <= maximumLength else { return false }
         // On bytes: every allowed character is ASCII (every page's slug and region come here).
         var previous: UInt8 = UInt8(ascii: "-")
         for byte in text.utf8 {
