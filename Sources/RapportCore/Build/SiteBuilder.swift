@@ -291,7 +291,6 @@ public enum SiteBuilder {
         }
     }
 
-    /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/`, which wins.
     /// A file of `content/assets/` at the published path of one of the theme's assets would replace it on every
     /// page (the theme's `rapport.css` or `rapport.js`): an error naming both; the theme's own `templates/assets/`
     /// is where a theme is changed.
@@ -302,6 +301,8 @@ public enum SiteBuilder {
         }
     }
 
+    /// Published asset path → file: the theme's `templates/assets/` first, then `content/assets/` (a clash between
+    /// the two is an error, `assetCollisions`).
     static func publishedAssets(_ assets: [SourceFile]) -> [String: SourceFile] {
         var published: [String: SourceFile] = [:]
         for file in assets where file.path.hasPrefix("templates/assets/") {
