@@ -82,7 +82,14 @@ extension CommandLineTests {
             #expect(run.stderr.contains("Error: the output folder cannot be inside content/"), "\(run.stderr)")
         }
         #expect(try snapshot(of: sources) == before, "the site's own sources are intact")
-        #expect(try rapport(["build"], in: root).status == 0, "the linked content still builds")
+        // A link inside the linked content/, to a file of it: still inside the site's sources.
+        let assets = sources.appendingPathComponent("content/assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8).write(to: assets.appendingPathComponent("a.svg"))
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("b.svg").path, withDestinationPath: "a.svg")
+        let built = try rapport(["build"], in: root)
+        #expect(built.status == 0, "the linked content still builds: \(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/assets/b.svg").path))
     }
 
     @Test("the default output/ builds again and again; an output/ of an earlier Rapport (no marker) is explained once, then works")

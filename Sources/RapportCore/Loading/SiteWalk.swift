@@ -25,9 +25,11 @@ struct SiteWalk {
     /// Regular files below `folder` (relative to the root), sorted by path; what cannot be taken is in `log`.
     func files(below folder: String, log: inout DiagnosticLog) -> [Found] {
         var found: [Found] = []
+        // `content/` itself may be a link to a folder elsewhere: links inside it may lead anywhere in it.
+        let base = Self.realPath(rootPath + "/" + folder) ?? rootPath + "/" + folder
         // Each folder is walked once, by its real path, so that a link to a folder above it cannot loop.
-        var visited: Set<String> = [rootPath + "/" + folder]
-        var pending = [(relative: folder, real: rootPath + "/" + folder)]
+        var visited: Set<String> = [base]
+        var pending = [(relative: folder, real: base)]
         while let current = pending.popLast() {
             guard let entries = Self.entries(of: current.real) else {
                 log.error(.unreadableFolder(Self.systemReason(errno)), at: SourceLocation(path: current.relative + "/"))
@@ -46,7 +48,7 @@ struct SiteWalk {
                 var target = real
                 if kind == .unknown { kind = Kind(rapport_entry_kind(real, 0)) }
                 if kind == .link {
-                    guard let resolved = resolveLink(real, at: relative, log: &log) else { continue }
+                    guard let resolved = resolveLink(real, at: relative, within: [rootPath, base], log: &log) else { continue }
                     target = resolved.path
                     kind = resolved.kind
                 }
@@ -67,8 +69,9 @@ struct SiteWalk {
 
     // MARK: - Symbolic links
 
-    /// Where the link at `real` leads, or nil (and a diagnostic) when it may not be followed.
-    private func resolveLink(_ real: String, at relative: String, log: inout DiagnosticLog) -> (path: String, kind: Kind)? {
+    /// Where the link at `real` leads, or nil (and a diagnostic) when it may not be followed: it must lead inside one
+    /// of `bases` (the root, or the real folder being walked), to no hidden file or folder of it.
+    private func resolveLink(_ real: String, at relative: String, within bases: [String], log: inout DiagnosticLog) -> (path: String, kind: Kind)? {
         let written = Self.linkText(real) ?? "?"
         guard let resolved = Self.realPath(real) else {
             let code = errno
@@ -80,11 +83,11 @@ struct SiteWalk {
             log.error(reason, at: SourceLocation(path: relative))
             return nil
         }
-        guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
+        guard let container = bases.first(where: { resolved == $0 || resolved.hasPrefix($0 + "/") }) else {
             log.error(.symlinkOutsideRoot(written), at: SourceLocation(path: relative))
             return nil
         }
-        let inside = resolved.dropFirst(rootPath.utf8.count).split(separator: "/")
+        let inside = resolved.dropFirst(container.utf8.count).split(separator: "/")
         if inside.contains(where: { $0.hasPrefix(".") }) {
             log.error(.symlinkToHidden(written), at: SourceLocation(path: relative))
             return nil

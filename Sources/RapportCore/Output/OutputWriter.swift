@@ -148,10 +148,16 @@ public final class StagedOutput: @unchecked Sendable {
             swap = .movedIn
             return
         }
+        // The old output is about to be removed: marked first (an empty folder, or one given up by --force), so that
+        // a build killed before the removal ends leaves a folder the next build knows as its own.
+        if !OutputFolder.isMarked(outputPath) {
+            try? Self.writeBytes(Array(OutputFolder.markerText.utf8), to: outputPath + "/" + OutputFolder.markerName,
+                                 reporting: OutputFolder.markerName, in: outputPath)
+        }
         // One step: the staged folder becomes the output, and the old output is left under the staging name.
         if rapport_exchange(stagingPath, outputPath) == 0 {
             swap = .exchanged
-            try? manager.removeItem(atPath: stagingPath)
+            Self.removeOwnFolder(stagingPath)
             return
         }
         // No exchange here (another system, or a filesystem without it): two renames, with a moment between them.
@@ -168,12 +174,12 @@ public final class StagedOutput: @unchecked Sendable {
             throw OutputError(path: outputPath, reason: reason)
         }
         swap = .renamedTwice
-        try? manager.removeItem(atPath: retiredPath)
+        Self.removeOwnFolder(retiredPath)
     }
 
     /// Removes the staging folder and releases the lock; the output folder is untouched.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: stagingPath)
+        Self.removeOwnFolder(stagingPath)
         release()
     }
 
@@ -218,8 +224,18 @@ public final class StagedOutput: @unchecked Sendable {
             let path = parent + "/" + entry
             guard rapport_entry_kind(path, 0) == 2 else { continue }
             let isEmpty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty ?? false
-            if OutputFolder.isMarked(path) || isEmpty { try? FileManager.default.removeItem(atPath: path) }
+            if OutputFolder.isMarked(path) || isEmpty { removeOwnFolder(path) }
         }
+    }
+
+    /// Removes a folder this writer made (staging, or a site swapped out), its marker last: a build killed during
+    /// the removal leaves a folder that is still marked, which the next build recognises as its own and removes.
+    static func removeOwnFolder(_ path: String) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where entry != OutputFolder.markerName {
+            try? manager.removeItem(atPath: path + "/" + entry)
+        }
+        try? manager.removeItem(atPath: path)
     }
 
     static func isLeftoverName(_ entry: String, of name: String) -> Bool {
