@@ -111,6 +111,9 @@ struct Tokenizer {
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
             throw SyntaxProblem(message: "the set-delimiter tag is malformed (it takes two delimiters apart by a space)", offset: offset)
         }
+        guard parts.allSatisfy({ $0.count <= TemplateLimits.delimiterLength }) else {
+            throw SyntaxProblem(message: "the set-delimiter tag sets a delimiter longer than \(TemplateLimits.delimiterLength) bytes", offset: offset)
+        }
         open = Array(parts[0])
         close = Array(parts[1])
     }
