@@ -31,8 +31,15 @@ enum TemplateLimits {
     /// A name shown in a message at most this long (a tag may hold a megabyte of text).
     static let shownName = 60
 
-    /// `name` as a message shows it: cut short with "…" past `shownName` characters.
+    /// `name` as a message shows it: cut short with "…" past `shownName` characters, control characters written
+    /// `\u{1B}` (a message must not drive the terminal or CI log that shows it).
     static func shown(_ name: String) -> String {
-        name.count <= shownName ? name : String(name.prefix(shownName)) + "…"
+        let cut = name.count <= shownName ? name : String(name.prefix(shownName)) + "…"
+        guard cut.unicodeScalars.contains(where: isControl) else { return cut }
+        return cut.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

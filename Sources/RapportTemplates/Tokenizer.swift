@@ -67,7 +67,7 @@ struct Tokenizer {
                 position = end + 1 + close.count
             } else {
                 guard let end = find(close, from: inner) else {
-                    throw SyntaxProblem(message: "a tag is not closed with '\(String(decoding: close, as: UTF8.self))'", offset: tagStart)
+                    throw SyntaxProblem(message: "a tag is not closed with '\(TemplateLimits.shown(String(decoding: close, as: UTF8.self)))'", offset: tagStart)
                 }
                 position = end + close.count
                 let sigil = inner < end ? source[inner] : 0

@@ -62,6 +62,8 @@ import Testing
         ("{{=\u{1} \u{2}=}}\u{1}page.title\u{2}", nil),
         ("{{=\n \r=}}\npage.title\r", nil),
         ("a\u{0}b{{page.title}}\u{0}", nil),
+        ("{{\u{1B}[31mred}}", "templates/404.mustache:1:1: error: '\\u{1B}[31mred' is not a name of the 404 view"),
+        ("{{=\u{1} \u{2}=}}\u{1}page.title", "templates/404.mustache:1:10: error: template syntax error: a tag is not closed with '\\u{2}'"),
         ("{{>a}}", nil),
         ("{{/page.title}}", "templates/404.mustache:1:1: error: template syntax error: '{{/page.title}}' closes no section"),
         ("{{<a}}x{{page.title}}{{/a}}", "templates/404.mustache:1:8: error: template syntax error: only blocks ({{$name}}) may stand inside a parent ({{<a}})"),
