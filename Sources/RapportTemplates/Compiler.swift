@@ -5,17 +5,16 @@
 struct Compiler {
     private let library: TemplateLibrary
     private let viewName: String
-    private(set) var bodies: [[Node]] = []
+    var bodies: [[Node]] = []
     private(set) var problems: [TemplateProblem] = []
+    private var reported: Set<TemplateProblem> = []
     private var memo: [String: Int] = [:]
     private var frames: [TemplateKind]
     private var loops = 0
-    private var depth = 0
     private var overrides: [(id: Int, file: TemplateLibrary.Parsed, arguments: [String: [Syntax]])] = []
     private var nextOverride = 0
-
-    /// The deepest nesting of partials and parents before a template is taken to include itself without end.
-    static let maximumDepth = 64
+    /// What keeps compiling and rendering bounded (`TemplateLimits`): see `Compiler+Limits.swift`.
+    var bounds = Bounds()
 
     init(library: TemplateLibrary, root: TemplateKind, viewName: String) {
         self.library = library
@@ -23,89 +22,128 @@ struct Compiler {
         self.viewName = viewName
     }
 
-    private var typed: Bool { if case .dynamic = frames[0] { false } else { true } }
+    var typed: Bool { if case .dynamic = frames[0] { false } else { true } }
 
     /// Compiles template `file` as the entry of a program.
     mutating func compileEntry(_ file: TemplateLibrary.Parsed) -> Int {
-        body(file.syntax, in: file)
+        bounds.including = [(file.name, 0)]
+        return body(file.syntax, in: file, place: Place(offset: 0, file: file))
     }
 
-    private mutating func body(_ syntax: [Syntax], in file: TemplateLibrary.Parsed) -> Int {
-        let index = bodies.count
-        bodies.append([])
-        let nodes = compile(syntax, in: file)
-        bodies[index] = nodes
+    /// A new body compiled from `syntax`; `place` is the tag that opens it, where a limit it crosses is reported.
+    private mutating func body(_ syntax: [Syntax], in file: TemplateLibrary.Parsed, place: Place) -> Int {
+        let index = newBody()
+        fill(index, with: syntax, in: file, place: place)
         return index
     }
 
-    private mutating func compile(_ syntax: [Syntax], in file: TemplateLibrary.Parsed) -> [Node] {
+    /// The nodes of `syntax`. The compiler recurses here once per level of nesting: what each kind of tag needs is
+    /// in its own function (never inlined), so that this frame stays small on a 512 KiB stack, unoptimised too.
+    mutating func compile(_ syntax: [Syntax], in file: TemplateLibrary.Parsed) -> [Node] {
         var nodes: [Node] = []
-        func append(_ node: Node) {
+        for item in syntax {
+            guard !bounds.stopped else { break }
+            let node: Node?
+            switch item {
+            case .text(let bytes):
+                node = bytes.isEmpty ? nil : .text(bytes)
+            case .variable(let name, let escaped, let at):
+                node = variable(name, escaped: escaped, at: at, in: file)
+            case .section(let name, let inverted, let children, let at):
+                node = section(name, inverted: inverted, children, at: at, in: file)
+            case .partial(let name, let indent, let at):
+                node = partial(name, indent: indent, at: at, in: file)
+            case .parent(let name, let indent, let arguments, let at):
+                node = parent(name, indent: indent, arguments: arguments, at: at, in: file)
+            case .block(let name, let defaultContent, let placement, let at):
+                node = block(name, defaultContent: defaultContent, placement: placement, at: at, in: file)
+            }
+            guard let node else { continue }
             if case .text(let more) = node, case .text(let previous)? = nodes.last {
                 nodes[nodes.count - 1] = .text(previous + more)
             } else {
                 nodes.append(node)
             }
         }
-        for item in syntax {
-            switch item {
-            case .text(let bytes):
-                if !bytes.isEmpty { append(.text(bytes)) }
-            case .variable(let name, let escaped, let at):
-                let (lookup, kind) = resolve(name, at: at, in: file)
-                if typed { checkPrintable(name, kind, at: at, in: file) }
-                append(.value(lookup, escaped: escaped))
-            case .section(let name, let inverted, let children, let at):
-                let (lookup, kind) = resolve(name, at: at, in: file)
-                if inverted {
-                    append(.section(lookup, inverted: true, pushes: false, body: body(children, in: file)))
-                    continue
-                }
-                var pushed = kind, isList = false
-                if case .list(let element) = kind { pushed = element; isList = true }
-                if case .dynamic = kind { isList = true }
-                let pushes: Bool
-                if case .flag = kind { pushes = false } else { pushes = true }
-                if pushes { frames.append(pushed) }
-                if isList { loops += 1 }
-                let inner = body(children, in: file)
-                if isList { loops -= 1 }
-                if pushes { frames.removeLast() }
-                append(.section(lookup, inverted: false, pushes: pushes, body: inner))
-            case .partial(let name, let indent, let at):
-                guard let partial = find(name, at: at, in: file, role: "partial") else { continue }
-                let key = memoKey(name, indent)
-                let inner: Int
-                if let known = memo[key] {
-                    inner = known
-                } else {
-                    guard enter(name, at: at, in: file) else { continue }
-                    inner = bodies.count
-                    bodies.append([])
-                    memo[key] = inner
-                    bodies[inner] = compile(partial.syntax, in: partial)
-                    depth -= 1
-                }
-                append(indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner))
-            case .parent(let name, let indent, let arguments, let at):
-                guard let parent = find(name, at: at, in: file, role: "parent"), enter(name, at: at, in: file) else { continue }
-                overrides.append((nextOverride, file, arguments))
-                nextOverride += 1
-                let inner = body(parent.syntax, in: parent)
-                overrides.removeLast()
-                depth -= 1
-                append(indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner))
-            case .block(let name, let defaultContent, let placement, _):
-                let argument = overrides.lazy.compactMap { entry in entry.arguments[name].map { (entry.file, $0) } }.first
-                let inner = argument.map { body($0.1, in: $0.0) } ?? body(defaultContent, in: file)
-                switch placement {
-                case .inline: append(.call(inner))
-                case .continuing(let indent): append(indent.isEmpty ? .call(inner) : .indented(indent, firstLine: false, body: inner))
-                case .lines(let indent): append(indent.isEmpty ? .call(inner) : .indented(indent, firstLine: true, body: inner))
-                }
-            }
-        }
         return nodes
+    }
+
+    // MARK: - Tags
+
+    @inline(never)
+    private mutating func variable(_ name: String, escaped: Bool, at: Int, in file: TemplateLibrary.Parsed) -> Node {
+        let (lookup, kind) = resolve(name, at: at, in: file)
+        if typed { checkPrintable(name, kind, at: at, in: file) }
+        return .value(lookup, escaped: escaped)
+    }
+
+    @inline(never)
+    private mutating func section(_ name: String, inverted: Bool, _ children: [Syntax], at: Int, in file: TemplateLibrary.Parsed) -> Node {
+        let (lookup, kind) = resolve(name, at: at, in: file)
+        let place = Place(offset: at, file: file)
+        bounds.sections += 1
+        defer { bounds.sections -= 1 }
+        if inverted {
+            return .section(lookup, inverted: true, pushes: false, body: body(children, in: file, place: place))
+        }
+        var pushed = kind, isList = false
+        if case .list(let element) = kind { pushed = element; isList = true }
+        if case .dynamic = kind { isList = true }
+        let pushes: Bool
+        if case .flag = kind { pushes = false } else { pushes = true }
+        if pushes { frames.append(pushed) }
+        if isList { loops += 1 }
+        let inner = body(children, in: file, place: place)
+        if isList { loops -= 1 }
+        if pushes { frames.removeLast() }
+        return .section(lookup, inverted: false, pushes: pushes, body: inner)
+    }
+
+    @inline(never)
+    private mutating func partial(_ name: String, indent: [UInt8]?, at: Int, in file: TemplateLibrary.Parsed) -> Node? {
+        guard let partial = find(name, at: at, in: file, role: "partial"),
+              mayInclude(name, role: "partial", at: at, in: file) else { return nil }
+        let place = Place(offset: at, file: file)
+        let key = memoKey(name, indent)
+        let inner: Int
+        if let known = memo[key] {
+            guard fits(known, at: place) else { return nil }
+            inner = known
+        } else {
+            inner = newBody()
+            memo[key] = inner
+            bounds.including.append((name, bounds.sections))
+            fill(inner, with: partial.syntax, in: partial, place: place)
+            bounds.including.removeLast()
+        }
+        return indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner)
+    }
+
+    @inline(never)
+    private mutating func parent(_ name: String, indent: [UInt8]?, arguments: [String: [Syntax]], at: Int,
+                                 in file: TemplateLibrary.Parsed) -> Node? {
+        guard let parent = find(name, at: at, in: file, role: "parent"),
+              mayInclude(name, role: "parent", at: at, in: file) else { return nil }
+        overrides.append((nextOverride, file, arguments))
+        nextOverride += 1
+        bounds.including.append((name, bounds.sections))
+        let inner = body(parent.syntax, in: parent, place: Place(offset: at, file: file))
+        bounds.including.removeLast()
+        overrides.removeLast()
+        return indent.map { $0.isEmpty ? .call(inner) : .indented($0, firstLine: true, body: inner) } ?? .call(inner)
+    }
+
+    @inline(never)
+    private mutating func block(_ name: String, defaultContent: [Syntax], placement: BlockPlacement, at: Int,
+                                in file: TemplateLibrary.Parsed) -> Node {
+        let argument = overrides.lazy.compactMap { entry in entry.arguments[name].map { (entry.file, $0) } }.first
+        let place = Place(offset: at, file: file)
+        let inner = argument.map { body($0.1, in: $0.0, place: place) } ?? body(defaultContent, in: file, place: place)
+        switch placement {
+        case .inline: return .call(inner)
+        case .continuing(let indent): return indent.isEmpty ? .call(inner) : .indented(indent, firstLine: false, body: inner)
+        case .lines(let indent): return indent.isEmpty ? .call(inner) : .indented(indent, firstLine: true, body: inner)
+        }
     }
 
     // MARK: - Partials and parents
@@ -113,21 +151,11 @@ struct Compiler {
     private mutating func find(_ name: String, at: Int, in file: TemplateLibrary.Parsed, role: String) -> TemplateLibrary.Parsed? {
         if let found = library.parsed[name] { return found }
         if typed {
-            var message = "there is no template '\(name)' for this \(role)"
+            var message = "there is no template '\(TemplateLimits.shown(name))' for this \(role)"
             if let suggestion = Suggestions.closest(to: name, among: Array(library.parsed.keys)) { message += "; did you mean '\(suggestion)'?" }
             report(message, at: at, in: file)
         }
         return nil
-    }
-
-    /// One level deeper into partials and parents, unless that is too deep (a template that includes itself).
-    private mutating func enter(_ name: String, at: Int, in file: TemplateLibrary.Parsed) -> Bool {
-        guard depth < Self.maximumDepth else {
-            report("'\(name)' includes itself without end (more than \(Self.maximumDepth) partials or parents deep)", at: at, in: file)
-            return false
-        }
-        depth += 1
-        return true
     }
 
     /// A partial compiled once per indentation, context and set of blocks in force; a partial that includes
@@ -159,15 +187,20 @@ struct Compiler {
     private mutating func resolve(_ name: String, at: Int, in file: TemplateLibrary.Parsed) -> (Lookup, TemplateKind) {
         if name == "." { return (.top, frames[frames.count - 1]) }
         if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+            // Each transform is a level of recursion here and when rendering.
+            guard name.utf8.count(where: { $0 == UInt8(ascii: "(") }) <= TemplateLimits.transforms else {
+                report("'\(TemplateLimits.shown(name))' applies more than \(TemplateLimits.transforms) transforms", at: at, in: file)
+                return (.search([name]), .dynamic)
+            }
             let function = String(name[..<open])
             let argument = String(name[name.index(after: open)..<name.index(before: name.endIndex)]).trimmingSpaces
             if argument.isEmpty, let property = LoopProperty(rawValue: function) {
-                if typed, loops == 0 { report("'\(name)' is used outside a list section", at: at, in: file) }
+                if typed, loops == 0 { report("'\(TemplateLimits.shown(name))' is used outside a list section", at: at, in: file) }
                 return (.loop(property), property == .index ? .number : .flag)
             }
             guard let transform = Transform(rawValue: function), !argument.isEmpty else {
                 let known = LoopProperty.allCases.map { $0.rawValue + "()" } + Transform.allCases.map { $0.rawValue + "(…)" }
-                report("'\(name)' is not a transform the templates know (\(known.joined(separator: ", ")))", at: at, in: file)
+                report("'\(TemplateLimits.shown(name))' is not a transform the templates know (\(known.joined(separator: ", ")))", at: at, in: file)
                 return (.search([name]), .dynamic)
             }
             let (inner, kind) = resolve(argument, at: at, in: file)
@@ -181,7 +214,7 @@ struct Compiler {
         }
         let components = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !components.contains(where: \.isEmpty) else {
-            report("'\(name)' is not a name (a dot stands at its start, its end or beside another)", at: at, in: file)
+            report("'\(TemplateLimits.shown(name))' is not a name (a dot stands at its start, its end or beside another)", at: at, in: file)
             return (.search(components), .dynamic)
         }
         var found: (depth: Int, steps: [Step], kind: TemplateKind)?
@@ -221,7 +254,7 @@ struct Compiler {
                 steps.append(.name(component))
             default:
                 let head = components[..<offset].joined(separator: ".")
-                report("'\(name)' names a field of '\(head)', which is \(Self.describe(kind)) and has no fields", at: at, in: file)
+                report("'\(TemplateLimits.shown(name))' names a field of '\(TemplateLimits.shown(head))', which is \(Self.describe(kind)) and has no fields", at: at, in: file)
                 return (.search(components), .dynamic)
             }
         }
@@ -230,7 +263,7 @@ struct Compiler {
 
     private mutating func unknown(_ name: String, component: Int, _ components: [String], candidates: [String],
                                   at: Int, in file: TemplateLibrary.Parsed) {
-        var message = "'\(name)' is not a name of the \(viewName) view"
+        var message = "'\(TemplateLimits.shown(name))' is not a name of the \(viewName) view"
         if let suggestion = Suggestions.closest(to: components[component], among: candidates) {
             var fixed = components
             fixed[component] = suggestion
@@ -257,9 +290,9 @@ struct Compiler {
     private mutating func checkPrintable(_ name: String, _ kind: TemplateKind, at: Int, in file: TemplateLibrary.Parsed) {
         switch kind {
         case .view(let schema):
-            report("'\(name)' is a view, not a text: name one of its fields (\(schema.fields.map(\.name).joined(separator: ", ")))", at: at, in: file)
+            report("'\(TemplateLimits.shown(name))' is a view, not a text: name one of its fields (\(schema.fields.map(\.name).joined(separator: ", ")))", at: at, in: file)
         case .list, .strings:
-            report("'\(name)' is \(Self.describe(kind)), not a text: use it as a section ({{#\(name)}}…{{/\(name)}})", at: at, in: file)
+            report("'\(TemplateLimits.shown(name))' is \(Self.describe(kind)), not a text: use it as a section ({{#\(TemplateLimits.shown(name))}}…{{/\(TemplateLimits.shown(name))}})", at: at, in: file)
         default: break
         }
     }
@@ -276,9 +309,9 @@ struct Compiler {
         }
     }
 
-    private mutating func report(_ message: String, at offset: Int, in file: TemplateLibrary.Parsed) {
+    mutating func report(_ message: String, at offset: Int, in file: TemplateLibrary.Parsed) {
         let problem = file.problem(message, at: offset)
-        if !problems.contains(problem) { problems.append(problem) }
+        if reported.insert(problem).inserted { problems.append(problem) }
     }
 }
 

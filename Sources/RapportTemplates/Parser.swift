@@ -27,25 +27,24 @@ enum Parser {
             }
             let line = tokens[lineStart..<lineEnd]
             let tags = line.filter { $0.kind != .text }
-            var nesting = open
+            // `open` is changed in place (a copy per line would make a file of many nested lines quadratic).
             var silent = true
             for tag in tags {
                 switch tag.kind {
-                case .parent: nesting.append(.parent)
+                case .parent: open.append(.parent)
                 case .block:
-                    if nesting.last != .parent { silent = false }
-                    nesting.append(.block)
+                    if open.last != .parent { silent = false }
+                    open.append(.block)
                 case .close:
-                    let closed = nesting.popLast()
-                    if closed == .block { if nesting.last != .parent { silent = false } }
+                    let closed = open.popLast()
+                    if closed == .block { if open.last != .parent { silent = false } }
                     else if closed != .parent { silent = false }
-                case .section, .inverted: nesting.append(tag.kind); silent = false
+                case .section, .inverted: open.append(tag.kind); silent = false
                 default: silent = false
                 }
             }
             let blankText = line.allSatisfy { $0.kind != .text || isBlank($0.bytes) }
             let standalone = blankText && !tags.isEmpty && tags.allSatisfy(\.canStandAlone) && (tags.count == 1 || silent)
-            open = nesting
             if standalone {
                 var indent: [UInt8] = []
                 for token in line {
@@ -103,7 +102,7 @@ private struct TreeBuilder {
                 // Inside a parent only blocks count; text there is ignored (the spec), other tags are mistakes.
                 switch token.kind {
                 case .text, .comment, .delimiters, .block, .close: break
-                default: throw SyntaxProblem(message: "only blocks ({{$name}}) may stand inside a parent ({{<\(parent.token.name)}})", offset: token.offset)
+                default: throw SyntaxProblem(message: "only blocks ({{$name}}) may stand inside a parent ({{<\(TemplateLimits.shown(parent.token.name))}})", offset: token.offset)
                 }
             }
             switch token.kind {
@@ -112,13 +111,18 @@ private struct TreeBuilder {
             case .unescaped: append(.variable(token.name, escaped: false, at: token.offset))
             case .comment, .delimiters: continue
             case .partial: append(.partial(token.name, indent: token.standaloneIndent, at: token.offset))
-            case .section, .inverted, .parent, .block: stack.append(Open(token: token))
+            case .section, .inverted, .parent, .block:
+                // The tree, and every pass over it, recurses once per level: a bound keeps the stack small.
+                guard stack.count < TemplateLimits.nesting else {
+                    throw SyntaxProblem(message: "'{{\(sigil(token.kind))\(TemplateLimits.shown(token.name))}}' opens a section \(stack.count + 1) deep; sections, parents and blocks nest at most \(TemplateLimits.nesting) deep", offset: token.offset)
+                }
+                stack.append(Open(token: token))
             case .close:
                 guard let closed = stack.popLast() else {
-                    throw SyntaxProblem(message: "'{{/\(token.name)}}' closes no section", offset: token.offset)
+                    throw SyntaxProblem(message: "'{{/\(TemplateLimits.shown(token.name))}}' closes no section", offset: token.offset)
                 }
                 guard closed.token.bytes == token.bytes else {
-                    throw SyntaxProblem(message: "'{{/\(token.name)}}' does not match '{{\(sigil(closed.token.kind))\(closed.token.name)}}', the section it closes", offset: token.offset)
+                    throw SyntaxProblem(message: "'{{/\(TemplateLimits.shown(token.name))}}' does not match '{{\(sigil(closed.token.kind))\(TemplateLimits.shown(closed.token.name))}}', the section it closes", offset: token.offset)
                 }
                 let name = closed.token.name
                 switch closed.token.kind {
@@ -153,7 +157,7 @@ private struct TreeBuilder {
             }
         }
         if let unclosed = stack.last {
-            throw SyntaxProblem(message: "'{{\(sigil(unclosed.token.kind))\(unclosed.token.name)}}' is never closed", offset: unclosed.token.offset)
+            throw SyntaxProblem(message: "'{{\(sigil(unclosed.token.kind))\(TemplateLimits.shown(unclosed.token.name))}}' is never closed", offset: unclosed.token.offset)
         }
         return top
     }

@@ -1,6 +1,8 @@
 /// "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a typo.
 public enum Suggestions {
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        // The distance costs the product of the lengths; a word this long is no typo.
+        guard word.utf8.count <= 200 else { return nil }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         let limit = max(2, min(word.count, best.0.count) / 3)

@@ -20,6 +20,35 @@ public struct TemplateLibrary: Sendable {
         /// Byte offsets where each line starts, and the text, to count columns in scalars.
         let lineStarts: [Int]
         let source: [UInt8]
+        /// The scalars before every `checkpointBytes`-th byte: a column is counted from the nearest checkpoint, so
+        /// that many problems on one long line do not each count the line from its start.
+        let checkpoints: [Int]
+        static let checkpointBytes = 256
+
+        init(name: String, path: String, syntax: [Syntax], source: [UInt8]) {
+            var lineStarts = [0]
+            var checkpoints: [Int] = []
+            checkpoints.reserveCapacity(source.count / Self.checkpointBytes + 1)
+            var scalars = 0
+            for (offset, byte) in source.enumerated() {
+                if offset % Self.checkpointBytes == 0 { checkpoints.append(scalars) }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x0A { lineStarts.append(offset + 1) }
+            }
+            if source.count % Self.checkpointBytes == 0 { checkpoints.append(scalars) }
+            self.name = name
+            self.path = path
+            self.syntax = syntax
+            self.lineStarts = lineStarts
+            self.source = source
+            self.checkpoints = checkpoints
+        }
+
+        private func scalars(before offset: Int) -> Int {
+            let block = offset / Self.checkpointBytes
+            let start = block * Self.checkpointBytes
+            return checkpoints[block] + source[start..<offset].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        }
 
         func problem(_ message: String, at offset: Int) -> TemplateProblem {
             var line = 0
@@ -28,13 +57,14 @@ public struct TemplateLibrary: Sendable {
                 let middle = (low + high) / 2
                 if lineStarts[middle] <= offset { line = middle; low = middle + 1 } else { high = middle - 1 }
             }
-            let start = lineStarts[line]
-            let column = source[start..<min(offset, source.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            let column = scalars(before: max(lineStarts[line], min(offset, source.count))) - scalars(before: lineStarts[line]) + 1
             return TemplateProblem(path: path, line: line + 1, column: column, message: message)
         }
     }
 
     let parsed: [String: Parsed]
+    /// The bytes of all the templates: what compiling may take grows with it.
+    let sourceSize: Int
     /// The syntax errors of the templates, each at its place.
     public let problems: [TemplateProblem]
 
@@ -44,17 +74,16 @@ public struct TemplateLibrary: Sendable {
         var problems: [TemplateProblem] = []
         for template in templates {
             let source = Array(template.text.utf8)
-            var lineStarts = [0]
-            for (offset, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
             do {
                 let syntax = try Parser.parse(source)
-                parsed[template.name] = Parsed(name: template.name, path: template.path, syntax: syntax, lineStarts: lineStarts, source: source)
+                parsed[template.name] = Parsed(name: template.name, path: template.path, syntax: syntax, source: source)
             } catch {
-                let located = Parsed(name: template.name, path: template.path, syntax: [], lineStarts: lineStarts, source: source)
+                let located = Parsed(name: template.name, path: template.path, syntax: [], source: source)
                 problems.append(located.problem(error.message, at: error.offset))
             }
         }
         self.parsed = parsed
+        self.sourceSize = templates.reduce(0) { $0 + $1.text.utf8.count }
         self.problems = problems
     }
 
@@ -68,6 +97,8 @@ public struct TemplateLibrary: Sendable {
             return (nil, [TemplateProblem(path: name, line: 1, column: 1, message: "there is no template '\(name)'")])
         }
         var compiler = Compiler(library: self, root: schema.map(TemplateKind.view) ?? .dynamic, viewName: schema?.name ?? name)
+        compiler.bounds.expansionLimit += sourceSize
+        compiler.bounds.sizeLimit += TemplateLimits.compiledPerSourceByte * sourceSize
         let entry = compiler.compileEntry(file)
         guard compiler.problems.isEmpty else { return (nil, compiler.problems) }
         return (CompiledTemplate(program: Program(bodies: compiler.bodies, entry: entry)), [])

@@ -67,7 +67,7 @@ struct Tokenizer {
                 position = end + 1 + close.count
             } else {
                 guard let end = find(close, from: inner) else {
-                    throw SyntaxProblem(message: "a tag is not closed with '\(String(decoding: close, as: UTF8.self))'", offset: tagStart)
+                    throw SyntaxProblem(message: "a tag is not closed with '\(TemplateLimits.shown(String(decoding: close, as: UTF8.self)))'", offset: tagStart)
                 }
                 position = end + close.count
                 let sigil = inner < end ? source[inner] : 0
@@ -110,6 +110,9 @@ struct Tokenizer {
         let parts = source[start..<(end - 1)].split(whereSeparator: Self.isSpace)
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
             throw SyntaxProblem(message: "the set-delimiter tag is malformed (it takes two delimiters apart by a space)", offset: offset)
+        }
+        guard parts.allSatisfy({ $0.count <= TemplateLimits.delimiterLength }) else {
+            throw SyntaxProblem(message: "the set-delimiter tag sets a delimiter longer than \(TemplateLimits.delimiterLength) bytes", offset: offset)
         }
         open = Array(parts[0])
         close = Array(parts[1])
