@@ -26,4 +26,17 @@ struct FileBytesTests {
         #expect(status.count > 0)
         #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
     }
+
+    @Test("a named pipe, a device or a folder is refused without waiting (no writer ever comes), saying what it is")
+    func notRegular() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe.md")
+        try #require(mkfifo(pipe.path, 0o644) == 0)
+        #expect(FileBytes.load(atPath: pipe.path) == .failure(.notARegularFile("a named pipe (FIFO)")))
+        #expect(FileBytes.load(atPath: "/dev/zero") == .failure(.notARegularFile("a device")))
+        #expect(FileBytes.load(atPath: folder.path) == .failure(.notARegularFile("a folder")))
+        #expect(FileBytes.load(atPath: folder.appendingPathComponent("missing").path) == .failure(.system(ENOENT)))
+    }
 }
