@@ -218,11 +218,16 @@ struct Fields {
     func integer(_ key: String, required: Bool = false, minimum: Int? = nil) -> Located<Int>? {
         guard let value = present(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
-            reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
+            if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.isWholeNumberTooLarge(scalar.string) {
+                reader.error(.numberTooLarge(key: key, text: scalar.string), at: value)
+            } else {
+                reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
+            }
             return nil
         }
         if let minimum, number < minimum {
-            reader.error(.negativeNumber(key: key), at: value)
+            // "must not be negative" would be false for `hdi_rank: 0`.
+            reader.error(minimum == 0 ? .negativeNumber(key: key) : .numberBelowMinimum(key: key, minimum: minimum), at: value)
             return nil
         }
         return Located(value: number, location: reader.location(of: value))
@@ -232,7 +237,12 @@ struct Fields {
         guard let value = present(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain,
               let number = YAMLFields.integer(scalar).map(Double.init) ?? YAMLFields.decimal(scalar), number.isFinite else {
-            reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
+            // `.inf`, `.nan` and a number beyond a Double's range read as numbers that are no figure.
+            if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.decimal(scalar)?.isFinite == false {
+                reader.error(.numberNotFinite(key: key, text: scalar.string), at: value)
+            } else {
+                reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
+            }
             return nil
         }
         if number < 0 {
@@ -309,6 +319,11 @@ extension YAMLFields {
     }
 
     enum PlainDecimal { case whole, fraction }
+
+    /// Whether `text` is a plain whole number (`-?[1-9][0-9]*`) that `Int` cannot hold.
+    static func isWholeNumberTooLarge(_ text: String) -> Bool {
+        plainDecimal(text) == .whole && Int(text) == nil
+    }
 
     /// Whether `text` is `-?[1-9][0-9]*(\.[0-9]+)?` or `0(\.[0-9]+)?` (no octal-looking zero, no negative zero, no
     /// separators, no exponent): numbers that every YAML reader reads the same way.
