@@ -88,4 +88,12 @@ struct PathologicalPageTests {
         let lastBar = html.contains("Bar: 0 1 1.5|") && html.contains(" \(figure)|Series") ? "" : "bars missing"
         #expect(lastRow + lastBar == "")
     }
+
+    @Test("every key written twice is reported at its second line", arguments: sizes)
+    func duplicateKeys(_ count: Int) {
+        let keys = (1...count).map { "k\($0): v\n" }.joined()
+        let messages = TestSite([Self.niger: "---\ntitle: Niger\n" + keys + keys + "---\n"]).build().messages
+        #expect(messages.count == count)
+        #expect(messages.contains("\(Self.niger):\(count * 2 + 2):1: error: the key 'k\(count)' appears twice"))
+    }
 }

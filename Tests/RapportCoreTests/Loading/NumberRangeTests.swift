@@ -67,3 +67,13 @@ struct NumberRangeTests {
         #expect(messages.first?.hasPrefix("content/99999999999999999999/fr/index.md:1:1: error: this file is not where Rapport looks for content") == true)
     }
 }
+
+extension NumberRangeTests {
+    @Test("a base-60 number (YAML 1.1) too large for Int is an error, not a trap in Yams' reader")
+    func sexagesimal() {
+        #expect(country("budget_eur: 1:2:3:4:5:6:7:8:9:10:11\npriority_areas: [9223372036854775807:0]\n").messages == [
+            "\(Self.niger):5:13: error: 'budget_eur' must be a whole number, not the text '1:2:3:4:5:6:7:8:9:10:11'",
+            "\(Self.niger):6:18: error: 'priority_areas' must be a list of goal numbers 1 to 17, not the text '9223372036854775807:0'",
+        ])
+    }
+}
