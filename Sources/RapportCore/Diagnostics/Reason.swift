@@ -102,6 +102,22 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// No `content/site.yaml`: nothing says what the site is.
     case missingSiteFile
 
+    // MARK: Numbers out of range (issue 25)
+    /// A whole number beyond what Rapport reads (more than 19 digits).
+    case numberTooLarge(key: String, text: String)
+    /// `.inf`, `.nan` or a number too large to be a figure, where a figure is expected.
+    case numberNotFinite(key: String, text: String)
+    /// A whole number below its key's smallest value, when that is more than 0 (`hdi_rank: 0`).
+    case numberBelowMinimum(key: String, minimum: Int)
+    /// A CSV number beyond what Rapport reads.
+    case csvNumberTooLarge(String, column: String)
+    /// A negative value in a column a chart draws: its scale starts at 0.
+    case chartNegativeValue(String, column: String)
+    /// A year a line chart already has, on an earlier line of the CSV.
+    case chartDuplicateYear(Int, column: String, firstLine: Int)
+    /// `decimals:` beyond what a figure can show.
+    case tooManyDecimals(Int, maximum: Int)
+
     public var description: String {
         switch self {
         case .unreadableFile(let why): return "cannot read the file: \(why)"
@@ -229,6 +245,23 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
 
         case .outputFailed(let why): return "cannot write the output: \(why)"
         case .missingSiteFile: return "the site has no content/site.yaml: create it (title, base_url, default_language, languages)"
+
+        case .numberTooLarge(let key, let text):
+            return "'\(key)' is \(Self.shortened(text)), too large a number to read (at most \(Int.max)): check the figure"
+        case .numberNotFinite(let key, let text):
+            return "'\(key)' is '\(Self.shortened(text))', which is not a figure: write the number itself, such as 69.9"
+        case .numberBelowMinimum(let key, let minimum): return "'\(key)' must be \(minimum) or more"
+        case .csvNumberTooLarge(let text, let column):
+            return "'\(Self.shortened(text))' in the column '\(column)' is too large a number to read: check the figure"
+        case .chartNegativeValue(let text, let column):
+            return "the chart cannot draw '\(Self.shortened(text))' in the column '\(column)': its scale starts at 0, so negative values "
+                + "would be drawn as 0; take '\(column)' out of the chart's y (its table shows every value)"
+        case .chartDuplicateYear(let year, let column, let firstLine):
+            return "the year \(year) of the column '\(column)' is already on line \(firstLine): a line chart has one value per year"
+        case .tooManyDecimals(let count, let maximum): return "'decimals' is \(count); a figure shows at most \(maximum) digits after the decimal sign"
         }
     }
+
+    /// A number as a message quotes it: at most 40 characters, so a 400-digit cell stays readable.
+    private static func shortened(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
 }

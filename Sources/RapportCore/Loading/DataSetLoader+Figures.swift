@@ -3,7 +3,7 @@ import RapportTemplates
 // MARK: - The CSV: its header against the schema, then each cell against its column's type
 
 extension DataSetLoader {
-    static func readFigures(_ csv: SourceFile, columns: [DataSet.Column], languages: [String],
+    static func readFigures(_ csv: SourceFile, columns: [DataSet.Column], chart: DataSet.Chart?, languages: [String],
                             log: inout DiagnosticLog) -> [[DataSet.Value]] {
         let text: String
         switch SourceText.decode(csv.bytes, path: csv.path) {
@@ -46,6 +46,7 @@ extension DataSetLoader {
             log.error(.csvColumnMissing(key, schema: schemaFile), at: SourceLocation(path: csv.path, line: header.line))
         }
         var values: [[DataSet.Value]] = []
+        var drawn = ChartCheck(chart)
         for row in rows.dropFirst() {
             guard row.cells.count == header.cells.count else {
                 log.error(.csvRowLength(cells: row.cells.count, header: header.cells.count), at: SourceLocation(path: csv.path, line: row.line))
@@ -65,8 +66,15 @@ extension DataSetLoader {
                 }
                 guard !cell.text.isEmpty else { continue }
                 guard let value = value(of: cell.text, as: column.type) else {
-                    log.error(.csvCellType(cell.text, column: column.key, type: column.type.rawValue), at: location)
+                    if column.type.isNumeric, isPlainNumber(cell.text, fraction: column.type != .integer) {
+                        log.error(.csvNumberTooLarge(cell.text, column: column.key), at: location)
+                    } else {
+                        log.error(.csvCellType(cell.text, column: column.key, type: column.type.rawValue), at: location)
+                    }
                     continue
+                }
+                if let problem = drawn.check(value, column: index, line: cell.line) {
+                    log.error(problem(cell.text, column.key), at: location)
                 }
                 record[index] = value
             }
@@ -82,11 +90,13 @@ extension DataSetLoader {
         case .text: return .text(["": text])
         case .integer:
             guard isPlainNumber(text, fraction: false), let number = Int(text) else { return nil }
-            return .number(Double(number), digits: 0)
+            // `+ 0` makes `-0` plain 0: a table never shows "-0".
+            return .number(Double(number) + 0, digits: 0)
         case .decimal, .percent, .eur:
-            guard isPlainNumber(text, fraction: true), let number = Double(text) else { return nil }
+            // A number beyond a Double's range reads as infinity: no figure (the caller says it is too large).
+            guard isPlainNumber(text, fraction: true), let number = Double(text), number.isFinite else { return nil }
             let digits = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
-            return .number(number, digits: digits)
+            return .number(number + 0, digits: digits)
         case .year:
             guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text) else { return nil }
             return .year(year)

@@ -6,6 +6,8 @@ public enum DataSetLoader {
     static let keys = ["title", "source", "note", "status", "columns", "chart"]
     static let columnKeys = ["key", "label", "type", "translated", "decimals"]
     static let chartKeys = ["kind", "x", "y"]
+    /// A Double holds 15 to 17 significant digits: more decimals would show digits the figure does not have.
+    static let maximumDecimals = 15
 
     public static func load(edition: String, name: String, csv: SourceFile?, schema: SourceFile?,
                             languages: [String]) -> (dataSet: DataSet?, diagnostics: [Diagnostic]) {
@@ -49,7 +51,7 @@ public enum DataSetLoader {
         var log = reader.log
         var rows: [[DataSet.Value]] = []
         if let columns {
-            rows = readFigures(csv, columns: columns, languages: languages, log: &log)
+            rows = readFigures(csv, columns: columns, chart: chart, languages: languages, log: &log)
         }
         guard !log.items.hasErrors, let columns, let title else { return (nil, log.items) }
         let dataSet = DataSet(edition: edition, name: name, csvFile: csv.path, schemaFile: schema.path, title: title,
@@ -101,7 +103,11 @@ public enum DataSetLoader {
             if let translated, translated.value, type != .text {
                 reader.error(.wrongType(key: "translated", expected: "used on text columns only", found: "a \(type?.rawValue ?? "non-text") column"), at: translated.location)
             }
-            let decimals = column.integer("decimals", minimum: 0)
+            var decimals = column.integer("decimals", minimum: 0)
+            if let given = decimals, given.value > maximumDecimals {
+                reader.error(.tooManyDecimals(given.value, maximum: maximumDecimals), at: given.location)
+                decimals = nil
+            }
             if let decimals, let type, !type.isNumeric || type == .integer {
                 reader.error(.wrongType(key: "decimals", expected: "used on decimal, percent and eur columns only", found: "a \(type.rawValue) column"), at: decimals.location)
             }

@@ -190,8 +190,12 @@ enum PlainYAML {
             if offset < line.end, bytes[offset] == UInt8(ascii: "]") {
                 return isTrailing(offset + 1, line.end) ? .sequence([], mark: mark) : nil
             }
+            // Columns count on from the previous item: from the line's start each time, a one-line list of a million
+            // items would take quadratic time.
+            var counted = (offset: open, column: mark.column)
             while offset < line.end {
-                let itemMark = YAMLMark(line: line.number, column: column(line, offset))
+                counted = (offset, column(line, offset, from: counted))
+                let itemMark = YAMLMark(line: line.number, column: counted.column)
                 switch bytes[offset] {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     guard let (text, end) = quoted(offset, line.end) else { return nil }
@@ -290,8 +294,13 @@ enum PlainYAML {
 
         /// libyaml's column: Unicode scalars from the line's start, plus one.
         private func column(_ line: Line, _ offset: Int) -> Int {
-            var column = line.indent + 1
-            for position in line.start..<offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
+            column(line, offset, from: (line.start, line.indent + 1))
+        }
+
+        /// The column at `offset`, counted on from a known column at an earlier offset of the same line.
+        private func column(_ line: Line, _ offset: Int, from known: (offset: Int, column: Int)) -> Int {
+            var column = known.column
+            for position in known.offset..<offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
             return column
         }
 

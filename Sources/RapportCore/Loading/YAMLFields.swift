@@ -44,8 +44,9 @@ final class YAMLFields {
                 let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
                 log.error(.yamlSyntax(text), at: location(of: YAMLMark(mark)))
             case .duplicatedKeysInMapping(let duplicates, let context):
+                let lines = Self.linesOfSecondOccurrence(of: duplicates, in: yaml, mapping: context.mark)
                 for key in duplicates {
-                    let line = Self.lineOfSecondOccurrence(of: key, in: yaml, mapping: context.mark) ?? context.mark.line
+                    let line = lines[key] ?? context.mark.line
                     log.error(.duplicateKey(key), at: SourceLocation(path: path, line: line + lineOffset, column: context.mark.column))
                 }
             case .reader(let problem, _, _, _):
@@ -96,6 +97,30 @@ final class YAMLFields {
             }
         }
         return nil
+    }
+
+    /// The line of the second occurrence of each of `keys`, in one pass over the text: a key at a time, 50,000
+    /// duplicate keys would read the text 50,000 times. A key holding a colon is looked for alone.
+    static func linesOfSecondOccurrence(of keys: [String], in yaml: String, mapping: Mark) -> [String: Int] {
+        var found: [String: Int] = [:]
+        for key in keys where key.contains(":") { found[key] = lineOfSecondOccurrence(of: key, in: yaml, mapping: mapping) }
+        let wanted = Set(keys.filter { !$0.contains(":") })
+        guard !wanted.isEmpty else { return found }
+        let indentation = String(repeating: " ", count: max(mapping.column - 1, 0))
+        var seen: [String: Int] = [:]
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mapping.line {
+            guard line.hasPrefix(indentation) else { continue }
+            let rest = line.dropFirst(indentation.count)
+            let unquoted = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst() : rest
+            guard let colon = unquoted.firstIndex(of: ":") else { continue }
+            var end = colon
+            while end > unquoted.startIndex, [" ", "\"", "'"].contains(unquoted[unquoted.index(before: end)]) { end = unquoted.index(before: end) }
+            let key = String(unquoted[..<end])
+            guard wanted.contains(key) else { continue }
+            seen[key, default: 0] += 1
+            if seen[key] == 2 { found[key] = index + 1 }
+        }
+        return found
     }
 
     /// Yams names the mapping that holds a duplicate key; the second `key:` at that mapping's indentation
@@ -163,9 +188,8 @@ final class YAMLFields {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if node.isNull { return "null" }
-            if scalar.style == .plain, let yams = node.yamsScalar {
-                if Int.construct(from: yams) != nil { return "the number \(scalar.string)" }
-                if Double.construct(from: yams) != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain {
+                if integer(scalar) != nil || decimal(scalar) != nil { return "the number \(scalar.string)" }
                 if YAMLFields.boolean(scalar) != nil { return "the boolean \(scalar.string)" }
             }
             return "the text '\(scalar.string.prefix(40))'"
@@ -218,11 +242,16 @@ struct Fields {
     func integer(_ key: String, required: Bool = false, minimum: Int? = nil) -> Located<Int>? {
         guard let value = present(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
-            reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
+            if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.isWholeNumberTooLarge(scalar.string) {
+                reader.error(.numberTooLarge(key: key, text: scalar.string), at: value)
+            } else {
+                reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
+            }
             return nil
         }
         if let minimum, number < minimum {
-            reader.error(.negativeNumber(key: key), at: value)
+            // "must not be negative" would be false for `hdi_rank: 0`.
+            reader.error(minimum == 0 ? .negativeNumber(key: key) : .numberBelowMinimum(key: key, minimum: minimum), at: value)
             return nil
         }
         return Located(value: number, location: reader.location(of: value))
@@ -232,7 +261,12 @@ struct Fields {
         guard let value = present(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain,
               let number = YAMLFields.integer(scalar).map(Double.init) ?? YAMLFields.decimal(scalar), number.isFinite else {
-            reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
+            // `.inf`, `.nan` and a number beyond a Double's range read as numbers that are no figure.
+            if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.decimal(scalar)?.isFinite == false {
+                reader.error(.numberNotFinite(key: key, text: scalar.string), at: value)
+            } else {
+                reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
+            }
             return nil
         }
         if number < 0 {
@@ -299,8 +333,29 @@ extension YAMLFields {
         switch plainDecimal(scalar.string) {
         case .whole: Int(scalar.string)
         case .fraction: nil
+        // Yams reads YAML 1.1's base-60 numbers (`1:30` is 90) with arithmetic that traps on overflow
+        // (`1:2:3:4:5:6:7:8:9:10:11`): those are read here, checked.
+        case nil where scalar.string.contains(":"): sexagesimal(scalar.string)
         case nil: Int.construct(from: Node.Scalar(scalar.string, .implicit, scalar.style.yams))
         }
+    }
+
+    /// A YAML 1.1 base-60 whole number (`-1:30` is -90, `_` ignored), or `nil` when it is not one or exceeds `Int`.
+    static func sexagesimal(_ text: String) -> Int? {
+        var digits = Substring(text.replacingOccurrences(of: "_", with: ""))
+        let negative = digits.first == "-"
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        // Yams reads a leading 0 as octal, where a colon is no digit: not a number.
+        if digits.first == "0" { return nil }
+        var value = 0
+        for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
+            guard let place = Int(part, radix: 10), place >= 0 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+            let (sum, carry) = shifted.addingReportingOverflow(place)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     /// A plain scalar as Yams reads a floating-point number (`Double.construct`), with the same direct path.
@@ -309,6 +364,11 @@ extension YAMLFields {
     }
 
     enum PlainDecimal { case whole, fraction }
+
+    /// Whether `text` is a plain whole number (`-?[1-9][0-9]*`) that `Int` cannot hold.
+    static func isWholeNumberTooLarge(_ text: String) -> Bool {
+        plainDecimal(text) == .whole && Int(text) == nil
+    }
 
     /// Whether `text` is `-?[1-9][0-9]*(\.[0-9]+)?` or `0(\.[0-9]+)?` (no octal-looking zero, no negative zero, no
     /// separators, no exponent): numbers that every YAML reader reads the same way.

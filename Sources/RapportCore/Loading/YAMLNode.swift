@@ -44,12 +44,6 @@ indirect enum YAMLNode: Equatable {
         default: return false
         }
     }
-
-    /// The scalar as Yams sees it, for Yams' own readers of YAML 1.1 numbers.
-    var yamsScalar: Node.Scalar? {
-        guard case .scalar(let scalar) = self else { return nil }
-        return Node.Scalar(scalar.string, .implicit, scalar.style.yams)
-    }
 }
 
 /// A place in a YAML text: 1-based line, and 1-based column counted in Unicode scalars (as libyaml counts).

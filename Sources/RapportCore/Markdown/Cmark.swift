@@ -30,7 +30,7 @@ public enum Markdown {
         placeData: (MarkdownDataMarker) -> (page: String, print: String)? = { _ in nil }
     ) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
-        let positions = SourceColumns(bytes: bytes)
+        var positions = SourceColumns(bytes: bytes)
         // No CMARK_OPT_VALIDATE_UTF8: the source is a Swift string, valid UTF-8 already.
         guard let document = cmark_parse_document(source, bytes.count, CMARK_OPT_SOURCEPOS) else {
             return RenderedMarkdown()
@@ -207,11 +207,35 @@ private struct InlineLeaves {
     }
 
     private(set) var items: [Leaf] = []
+    /// The block of each inline container met so far: in emphasis nested 100,000 deep, a walk up from every
+    /// text node to its block would take quadratic time; each container is walked over once.
+    private var blockOfInline: [OpaquePointer: OpaquePointer?] = [:]
 
     mutating func add(_ node: OpaquePointer, literal: Range<Int>, typeset: Bool) {
-        var block = cmark_node_parent(node)
-        while let current = block, cmark_node_get_type(current).rawValue >= CMARK_NODE_TEXT.rawValue { block = cmark_node_parent(current) }
-        items.append(Leaf(node: node, block: block, literal: literal, typeset: typeset))
+        items.append(Leaf(node: node, block: block(holding: node), literal: literal, typeset: typeset))
+    }
+
+    /// The nearest ancestor of `node` that is a block (a paragraph or heading).
+    private mutating func block(holding node: OpaquePointer) -> OpaquePointer? {
+        guard let parent = cmark_node_parent(node) else { return nil }
+        // Most text stands right in its paragraph: no table to consult.
+        guard Self.isInline(parent) else { return parent }
+        if let known = blockOfInline[parent] { return known }
+        var chain: [OpaquePointer] = []
+        var current: OpaquePointer? = parent
+        var found: OpaquePointer?
+        while let inline = current, Self.isInline(inline) {
+            if let known = blockOfInline[inline] { found = known; break }
+            chain.append(inline)
+            current = cmark_node_parent(inline)
+            found = current
+        }
+        for inline in chain { blockOfInline[inline] = found }
+        return found
+    }
+
+    private static func isInline(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_type(node).rawValue >= CMARK_NODE_TEXT.rawValue
     }
 
     mutating func addBoundary() { items.append(Leaf(node: nil, block: nil, literal: 0..<0, typeset: false)) }

@@ -150,6 +150,9 @@ public struct MarkdownPosition: Sendable, Equatable {
 /// Stable, unique heading ids: the heading's words in lowercase ASCII joined by hyphens, then `-2`, `-3` …
 struct HeadingIDs {
     private var used: Set<String>
+    /// Per base, the counter to try first: every smaller one was taken when last tried, and `used` only grows, so
+    /// the search starts there (else 20,000 headings of one name try 2, 3, … each: quadratic).
+    private var nextCounter: [String: Int] = [:]
 
     init(reserved: Set<String>) { used = reserved }
 
@@ -157,11 +160,12 @@ struct HeadingIDs {
         let slug = Slug.make(from: text)
         let base = slug.isEmpty ? "section" : slug
         var candidate = base
-        var counter = 2
+        var counter = nextCounter[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        if candidate != base { nextCounter[base] = counter }
         used.insert(candidate)
         return candidate
     }
@@ -171,6 +175,9 @@ struct HeadingIDs {
 struct SourceColumns {
     private let bytes: [UInt8]
     private var lineStarts: [Int]
+    /// The last answer: links come in document order, so the next one on the same line counts on from it (else
+    /// 40,000 links in one paragraph each count the line from its start: quadratic).
+    private var last = (line: 0, byteColumn: 0, count: 0)
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -187,17 +194,20 @@ struct SourceColumns {
     }
 
     /// The 1-based character column of a 1-based byte column on a 1-based line.
-    func characterColumn(line: Int, byteColumn: Int) -> Int {
+    mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let start = lineStarts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
+        let lineStart = lineStarts[line - 1]
+        let resumes = last.line == line && last.byteColumn <= byteColumn
+        let start = resumes ? min(lineStart + last.byteColumn - 1, bytes.count) : lineStart
+        let end = min(lineStart + byteColumn - 1, bytes.count)
         // Count scalars: every byte that is not a UTF-8 continuation byte starts one (a loop without a branch,
         // over the buffer: every link of every body asks, and a paragraph is one long line).
         let count = bytes.withUnsafeBufferPointer { buffer in
             var count = 0
             for offset in start..<end { count &+= buffer[offset] & 0xC0 == 0x80 ? 0 : 1 }
             return count
-        }
+        } + (resumes ? last.count : 0)
+        last = (line, byteColumn, count)
         return count + 1
     }
 }

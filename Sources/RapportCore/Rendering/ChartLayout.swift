@@ -15,9 +15,21 @@ struct ChartLayout {
         guard maximum > 0, maximum.isFinite else { return ([0, 1], 1) }
         let rough = maximum / 6
         let magnitude = Foundation.pow(10, (Foundation.log10(rough)).rounded(.down))
+        // Near the smallest numbers a power of ten underflows to 0, near the largest a tick overflows to infinity:
+        // then the scale runs from 0 to the largest value itself.
+        guard magnitude > 0, magnitude.isFinite else { return ([0, maximum], maximum) }
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough * (1 - 1e-9) } ?? 10 * magnitude
         let count = Int((maximum / step - 1e-9).rounded(.up))
-        return ((0...max(count, 1)).map { Double($0) * step }, step)
+        let values = (0...max(count, 1)).map { Double($0) * step }
+        guard values.last?.isFinite == true else { return ([0, maximum], maximum) }
+        return (values, step)
+    }
+
+    /// `fraction` (0…1) of `span` user units, rounded; a fraction that is no number (a value the loader should
+    /// have refused) is 0 rather than a trap.
+    static func scaled(_ fraction: Double, _ span: Int) -> Int {
+        let units = (fraction * Double(span)).rounded()
+        return units.isFinite ? Int(min(max(units, -Double(span)), Double(span))) : 0
     }
 
     // MARK: - Bars
@@ -45,7 +57,7 @@ struct ChartLayout {
         let (tickValues, step) = ticks(upTo: max(maximum, 0))
         let top = tickValues.last ?? 1
         let plot = width - left - right
-        func x(_ value: Double) -> Int { left + Int((max(value, 0) / top * Double(plot)).rounded()) }
+        func x(_ value: Double) -> Int { left + scaled(max(value, 0) / top, plot) }
         var y = axis
         var bars: [Bar] = [], categories: [Category] = []
         for (row, figures) in values.enumerated() {
@@ -97,16 +109,16 @@ struct ChartLayout {
             last == first ? (left + right) / 2
                 : left + inset + Int((Double(year - first) / Double(last - first) * Double(right - left - 2 * inset)).rounded())
         }
-        func y(_ value: Double) -> Int { bottom - Int((max(value, 0) / highest * Double(bottom - top)).rounded()) }
+        func y(_ value: Double) -> Int { bottom - scaled(max(value, 0) / highest, bottom - top) }
         var segments = [[[Point]]](repeating: [], count: series)
-        var points: [Point] = [], gaps: [Tick] = []
+        var points: [Point] = [], gaps: [Tick] = [], yearsWithGaps: Set<Int> = []
         let order = years.indices.sorted { years[$0] < years[$1] }
         for index in 0..<series {
             var run: [Point] = []
             for row in order {
                 guard index < values[row].count, let value = values[row][index] else {
                     if !run.isEmpty { segments[index].append(run); run = [] }
-                    if !gaps.contains(where: { $0.value == Double(years[row]) }) { gaps.append(Tick(value: Double(years[row]), position: x(years[row]))) }
+                    if yearsWithGaps.insert(years[row]).inserted { gaps.append(Tick(value: Double(years[row]), position: x(years[row]))) }
                     continue
                 }
                 let point = Point(series: index, index: row, x: x(years[row]), y: y(value))

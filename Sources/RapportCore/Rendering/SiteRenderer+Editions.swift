@@ -52,7 +52,8 @@ extension SiteRenderer {
             kind: .bar, id: "chart_budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
             hrefs: budgets.map { linker.href(site.urls[$0.0]) }, years: [], values: budgets.map { [Double($0.1)] },
             valueText: { row, _ in amounts[row] }, seriesNames: [text(strings["budget"] ?? "", language)],
-            tickText: { value, _ in format.euros(Int(value.rounded())) }, table: table)
+            // A tick beyond `Int`'s range (budgets near 10¹⁹ €) is written from the Double: `Int(_:)` would trap.
+            tickText: { value, _ in Int(exactly: value.rounded()).map(format.euros) ?? format.euros(value, digits: 0) }, table: table)
         return chartView(figures, language: language)
     }
 }

@@ -45,10 +45,10 @@ struct HardeningTests {
         ])
     }
 
-    @Test("a number too large for a whole number is a wrong type, not a trap")
+    @Test("a number too large for a whole number is an error that says so, not a trap")
     func hugeNumber() {
         #expect(TestSite([Self.niger: "---\ntitle: Niger\ncountry: NE\nregion: sahel\nbudget_eur: 99999999999999999999999\n---\n"]).build().messages == [
-            "\(Self.niger):5:13: error: 'budget_eur' must be a whole number, not the number 99999999999999999999999",
+            "\(Self.niger):5:13: error: 'budget_eur' is 99999999999999999999999, too large a number to read (at most 9223372036854775807): check the figure",
         ])
     }
 
