@@ -68,12 +68,13 @@ struct ModelTests {
             Edit(description: "\(what) in \(path)") { files in if let text = files[path] { files[path] = change(text) } }
         }
         let n = step
-        switch random.next() % 24 {
-        case 0: return edit(page, "title", { setting("title", pick(["Titre \(n)", "\"Titre : \(n)\"", "Z \(n)", "A \(n)"]), in: $0) })
+        // A third of the edits mend (as writers fix what they broke): the sequence keeps both failing and good builds.
+        switch random.next() % 3 == 0 ? 99 : random.next() % 23 {
+        case 0: let v = pick(["Titre \(n)", "\"Titre : \(n)\"", "Z \(n)", "A \(n)"]); return edit(page, "title \(v)", { setting("title", v, in: $0) })
         case 1: return edit(page, "summary", { setting("summary", "Résumé \(n)", in: $0) })
-        case 2: return edit(page, "slug", { setting("slug", pick(["neuf-\(n % 3)", "Bad Slug", "mongolie"]), in: $0) })
-        case 3: return edit(page, "order", { setting("order", pick(["1", "2", "5", "-1", "x"]), in: $0) })
-        case 4: return edit(page, "draft", { setting("draft", pick(["true", "false"]), in: $0) })
+        case 2: let v = pick(["neuf-\(n % 3)", "Bad Slug", "mongolie"]); return edit(page, "slug \(v)", { setting("slug", v, in: $0) })
+        case 3: let v = pick(["1", "2", "5", "-1", "x"]); return edit(page, "order \(v)", { setting("order", v, in: $0) })
+        case 4: let v = pick(["true", "false"]); return edit(page, "draft \(v)", { setting("draft", v, in: $0) })
         case 5:
             let path = pick(countries.isEmpty ? [page] : countries)
             let value = pick(["1000000", "2500000", "21 500 000", "0"])
@@ -93,11 +94,11 @@ struct ModelTests {
                     if let text = files[target] { files[target] = settingFigure(key, value, in: text) }
                 }
             }
-        case 7: return edit(country, "region", { setting("region", pick(["asie-de-l-est", "east-asia", "asie-du-sud-est", "south-east-asia", "nowhere"]), in: $0) })
-        case 8: return edit(country, "priority_areas", { setting("priority_areas", pick(["[3, 5]", "[1, 17]", "[3, 5, 10, 17]", "[42]"]), in: $0) })
-        case 9: return edit(country, "country", { setting("country", pick(["MN", "LA", "VN", "XK", "ZZ"]), in: $0) })
-        case 10: return edit(page, "translation_key", { setting("translation_key", pick(["mongolia", "k\(n % 2)"]), in: $0) })
-        case 11: return edit(page, "toc", { setting("toc", pick(["true", "false"]), in: $0) })
+        case 7: let v = pick(["asie-de-l-est", "east-asia", "asie-du-sud-est", "south-east-asia", "nowhere"]); return edit(country, "region \(v)", { setting("region", v, in: $0) })
+        case 8: let v = pick(["[3, 5]", "[1, 17]", "[3, 5, 10, 17]", "[42]"]); return edit(country, "priority_areas \(v)", { setting("priority_areas", v, in: $0) })
+        case 9: let v = pick(["MN", "LA", "VN", "XK", "ZZ"]); return edit(country, "country \(v)", { setting("country", v, in: $0) })
+        case 10: let v = pick(["mongolia", "k\(n % 2)"]); return edit(page, "translation_key \(v)", { setting("translation_key", v, in: $0) })
+        case 11: let v = pick(["true", "false"]); return edit(page, "toc \(v)", { setting("toc", v, in: $0) })
         case 12, 13:
             let text = pick(["\nUn paragraphe (\(n)).\n", "\n## Titre \(n)\n\nTexte.\n", "\nVoir [la préface](../preface.md).\n",
                              "\nVoir [ailleurs](nulle-part.md).\n", "\n<!-- table: oda-by-year -->\n", "\nVoir [ici](#titre-\(n)).\n"])
@@ -129,17 +130,20 @@ struct ModelTests {
             })
         case 18:
             let schema = pick(files.keys.filter { $0.hasSuffix(".yaml") && $0.contains("/data/") }.sorted())
-            return edit(schema, "a data-set schema", { $0.replacingOccurrences(of: "status: final", with: pick(["status: provisional", "status: final", "status: [", "status: final\nextra: 1"])) })
+            let v = pick(["status: provisional", "status: final", "status: [", "status: final\nextra: 1"])
+            return edit(schema, "a data-set schema \(v)", { $0.replacingOccurrences(of: "status: final", with: v) })
         case 19:
             let strings = pick(["content/i18n/fr.yaml", "content/i18n/en.yaml"])
-            return edit(strings, "an interface string", { text in
-                pick([{ $0.replacingOccurrences(of: "editions: ", with: "editions: \(n) ") }, { $0 + "\n: : [\n" },
-                      { $0.replacingOccurrences(of: "\nbudget:", with: "\nbudget_x:") }])(text)
-            })
+            let change: (String) -> String = pick([{ $0.replacingOccurrences(of: "editions: ", with: "editions: \(n) ") }, { $0 + "\n: : [\n" },
+                                                   { $0.replacingOccurrences(of: "\nbudget:", with: "\nbudget_x:") }])
+            return edit(strings, "an interface string", change)
         case 20:
             let template = pick(files.keys.filter { $0.hasPrefix("templates/") }.sorted())
-            return edit(template, "a template", { pick(["\($0)<!-- \(n) -->\n", "\($0){{#page.title}}\n", "\($0){{t.no_such_key_\(n % 2)}}\n"]) })
-        case 21: return edit("content/site.yaml", "site.yaml", { pick([{ $0.replacingOccurrences(of: "  fr: ", with: "  fr: \(n) ") }, { $0 + "\nunknown_key: 1\n" }])($0) })
+            let v = pick(["<!-- \(n) -->\n", "{{#page.title}}\n", "{{t.no_such_key_\(n % 2)}}\n"])
+            return edit(template, "a template \(v)", { $0 + v })
+        case 21:
+            let change: (String) -> String = pick([{ $0.replacingOccurrences(of: "  fr: ", with: "  fr: \(n) ") }, { $0 + "\nunknown_key: 1\n" }])
+            return edit("content/site.yaml", "site.yaml", change)
         case 22: return edit(page, "a broken front matter", { $0.replacingOccurrences(of: "title:", with: "colour: [\ntitle:") })
         default:
             // Mends: one changed file back as it was, or every file.
@@ -230,7 +234,7 @@ struct ModelTests {
     @Test("after every edit of a seeded random sequence, the preview serves exactly what a full build gives", .timeLimit(.minutes(5)))
     func previewIsTheBuild() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let steps = environment["RAPPORT_MODEL_STEPS"].flatMap(Int.init) ?? 200
+        let steps = environment["RAPPORT_MODEL_STEPS"].flatMap(Int.init) ?? 150
         let seed = environment["RAPPORT_MODEL_SEED"].flatMap(UInt64.init) ?? 2026_12_07
         let start = try Self.pristine()
         var random = SplitMix64(seed: seed)
