@@ -10,21 +10,29 @@ public struct PreviewServer: Sendable {
     public let root: URL
     public let host: String
     public let port: Int
+    /// How long a connection may stay without a request in progress (idle, or sending its request's head too
+    /// slowly) before it is closed; event streams are requests in progress and stay open.
+    public let idleTimeout: Duration
     /// Called with each line the terminal should show (the server's URL, rebuilds, diagnostics).
     let report: @Sendable (String) -> Void
 
-    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, report: @escaping @Sendable (String) -> Void) {
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, idleTimeout: Duration = .seconds(30),
+                report: @escaping @Sendable (String) -> Void) {
         self.root = root
         self.host = host
         self.port = port
+        self.idleTimeout = idleTimeout
         self.report = report
     }
 
-    /// The state served, made from the site root on disk.
+    /// The state served, made from the site root on disk. With `--port 0` the port is known once the server
+    /// listens: the site is then built again with it (`makeApplication`), before the server says it is ready.
     public func makeSite() -> PreviewSite {
-        let source = SiteSource.read(root: root)
-        let hostInURL = host.contains(":") ? "[\(host)]" : host
-        return PreviewSite(source: source, baseURL: "http://\(hostInURL):\(port == 0 ? 80 : port)/")
+        PreviewSite(source: SiteSource.read(root: root), baseURL: baseURL(port: port == 0 ? 80 : port))
+    }
+
+    func baseURL(port: Int) -> String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
     }
 
     /// Builds the Hummingbird application that serves `site`; `onReady` gets the bound port.
@@ -45,12 +53,14 @@ public struct PreviewServer: Sendable {
                                             : [HeartbeatService(site: site)]
         return Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(PreviewServer.milliseconds(idleTimeout)) * 1_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
             services: services,
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                names.bind(port: port)
-                await onReady(port)
+            onServerRunning: { [port] channel in
+                let bound = channel.localAddress?.port ?? 0
+                names.bind(port: bound)
+                if port == 0 { await site.rebase(baseURL: baseURL(port: bound)) }
+                await onReady(bound)
             },
             logger: logger)
     }
@@ -86,13 +96,13 @@ struct RebuildService: Service {
                 group.addTask { try? await HeartbeatService(site: site).run() }
                 for await batch in watcher.batches().cancelOnGracefulShutdown() {
                     let started = ContinuousClock.now
+                    // After a failed build, the next one starts again from the whole root on disk, as does a batch
+                    // with a file that only a whole read can judge.
                     let succeeded: Bool
-                    switch batch {
-                    case .files(let paths):
-                        succeeded = await site.apply(watcher.changes(for: paths)).succeeded
-                    case .everything:
-                        await site.reload(SiteSource.read(root: root))
-                        succeeded = await site.errors.isEmpty
+                    if case .files(let paths) = batch, await !site.lastBuildFailed, let changes = watcher.changes(for: paths) {
+                        succeeded = await site.apply(changes)
+                    } else {
+                        succeeded = await site.reload(SiteSource.read(root: root))
                     }
                     let elapsed = PreviewServer.milliseconds(ContinuousClock.now - started)
                     if succeeded {

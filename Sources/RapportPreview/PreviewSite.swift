@@ -23,11 +23,20 @@ enum PreviewEvent: Sendable, Equatable {
     case heartbeat
 }
 
-/// The preview's state: the site being built, the last good site that is served, the current problems, and
-/// the pages listening for reloads. Every change goes through this actor, so a request sees one whole site:
-/// the swap to a new build is one assignment, after the build is complete.
+/// The preview's state: the site root's files as last read, the last good site that is served, the current
+/// problems, and the pages listening for reloads. Every change goes through this actor, so a request sees one
+/// whole site: the swap to a new build is one assignment, after the build is complete.
+///
+/// Every change runs the build's own pipeline (`SiteBuilder.build`, drafts included) over the files as they are
+/// now; a `BuildMemo` lets it skip only what is provably the same as in an earlier run. So what is served after a
+/// build is always what a full build of the same files gives.
 public actor PreviewSite {
-    private let build: IncrementalBuild
+    private var options: BuildOptions
+    private let memo = BuildMemo()
+    /// The site root's files, as the watcher last read them, by path (contents in memory when they could be read).
+    private var sources: [String: SourceFile] = [:]
+    /// What the last whole read of the root found (unreadable files and folders, links out of the root…).
+    private var readDiagnostics: [Diagnostic] = []
     /// The last good build, by output path.
     private var served: [String: ServedFile] = [:]
     /// Errors of the current sources; empty after a good build.
@@ -36,52 +45,118 @@ public actor PreviewSite {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var generation = 0
     /// The site's languages, for the 404 page of a request's language.
-    public var languages: [String] { build.languages }
+    public private(set) var languages: [String] = []
+    /// Whether the last build failed: the next change is then read from the whole root on disk.
+    public var lastBuildFailed: Bool { !errors.isEmpty }
     private var listeners: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
 
     /// Builds `source` in memory (with `baseURL`, so that the 404 pages link from the server's root).
     public init(source: SiteSource, baseURL: String) {
-        build = IncrementalBuild(source: source, options: BuildOptions(baseURL: baseURL))
-        diagnostics = build.diagnostics
-        errors = build.diagnostics.filter { $0.severity == .error }
+        options = BuildOptions(baseURL: baseURL, includeDrafts: true)
+        (sources, readDiagnostics) = Self.files(of: source)
         // There is no last good site yet: serve this one, with the overlay listing its errors.
-        served = build.files.mapValues { ServedFile(bytes: $0.contents.bytes) }
+        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo,
+                               served: [:], keepingFailedFiles: true)
+        (diagnostics, languages) = (built.diagnostics, built.languages)
+        errors = diagnostics.filter { $0.severity == .error }
+        served = built.served ?? [:]
     }
 
-    /// Applies changed files; when the build succeeds, its site replaces the served one in one step.
-    /// - Returns: the update, and whether the build succeeded.
+    /// Applies changed files and builds; when the build succeeds, its site replaces the served one in one step.
+    /// - Returns: whether the build succeeded.
     @discardableResult
-    public func apply(_ changes: [SourceChange]) -> (update: IncrementalBuild.Update, succeeded: Bool) {
-        let update = build.apply(changes)
-        finishBuild(changed: update.changedPaths)
-        return (update, build.succeeded)
-    }
-
-    /// Replaces everything (a folder appeared or vanished): the same as starting again.
-    public func reload(_ source: SiteSource) {
-        let changes = source.contentFiles.map(SourceChange.write) + source.templates.map(SourceChange.write)
-            + source.assets.map { SourceChange.write(SourceFile(path: $0.path, bytes: $0.bytes)) }
-        let present = Set(changes.map(\.path))
-        let removals = build.sourcePaths.subtracting(present).map { SourceChange.remove(path: $0) }
-        _ = build.apply(changes + removals)
-        finishBuild(changed: nil)
-    }
-
-    private func finishBuild(changed: Set<String>?) {
-        diagnostics = build.diagnostics
-        errors = build.diagnostics.filter { $0.severity == .error }
-        if build.succeeded {
-            if let changed {
-                for path in changed { served[path] = build.files[path].map { ServedFile(bytes: $0.contents.bytes) } }
-            } else {
-                served = build.files.mapValues { ServedFile(bytes: $0.contents.bytes) }
+    public func apply(_ changes: [SourceChange]) -> Bool {
+        for change in changes {
+            switch change {
+            case .write(let file) where SiteSource.role(of: file.path) != nil: sources[file.path] = file
+            case .write, .remove: sources[change.path] = nil
             }
         }
+        return build()
+    }
+
+    /// Replaces every file with `source` (a whole read of the root: a folder appeared or vanished, the event
+    /// queue overflowed, a file could not be read, or the last build failed) and builds.
+    @discardableResult
+    public func reload(_ source: SiteSource) -> Bool {
+        replaceSources(source)
+        return build()
+    }
+
+    /// Builds again with another base URL (the real port, once the server listens on the one `--port 0` picked).
+    public func rebase(baseURL: String) {
+        guard options.baseURL != baseURL else { return }
+        options.baseURL = baseURL
+        _ = build(keepingFailedFiles: served.isEmpty)
+    }
+
+    private func replaceSources(_ source: SiteSource) {
+        (sources, readDiagnostics) = Self.files(of: source)
+    }
+
+    private static func files(of source: SiteSource) -> ([String: SourceFile], [Diagnostic]) {
+        var files: [String: SourceFile] = [:]
+        for file in source.contentFiles + source.templates + source.assets { files[file.path] = inMemory(file) }
+        return (files, source.readDiagnostics)
+    }
+
+    /// The file with its bytes in memory; left to be read by the build (which reports why it cannot) when they
+    /// cannot be read now.
+    private static func inMemory(_ file: SourceFile) -> SourceFile {
+        guard case .file = file.contents, let bytes = file.contents.read() else { return file }
+        return SourceFile(path: file.path, bytes: bytes)
+    }
+
+    /// The files as a `SiteSource`, exactly as `SiteSource.read` would give them.
+    private static func source(of sources: [String: SourceFile], readDiagnostics: [Diagnostic]) -> SiteSource {
+        var content: [SourceFile] = [], templates: [SourceFile] = [], assets: [SourceFile] = []
+        for (path, file) in sources {
+            switch SiteSource.role(of: path) {
+            case .content: content.append(file)
+            case .template: templates.append(file)
+            case .asset: assets.append(file)
+            case nil: break
+            }
+        }
+        var source = SiteSource(contentFiles: content, templates: templates, assets: assets.sorted { $0.path < $1.path })
+        source.readDiagnostics = readDiagnostics
+        return source
+    }
+
+    private func build(keepingFailedFiles: Bool = false) -> Bool {
+        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo,
+                               served: served, keepingFailedFiles: keepingFailedFiles)
+        if !built.languages.isEmpty { languages = built.languages }
+        diagnostics = built.diagnostics
+        errors = diagnostics.filter { $0.severity == .error }
+        if let next = built.served { served = next }
         generation += 1
         for listener in listeners.values { listener.yield(.reload(generation: generation)) }
+        return errors.isEmpty
+    }
+
+    /// Runs the pipeline; gives the files to serve when the build succeeded (or when asked to keep them).
+    private static func build(_ source: SiteSource, options: BuildOptions, memo: BuildMemo, served: [String: ServedFile],
+                              keepingFailedFiles: Bool) -> (diagnostics: [Diagnostic], languages: [String], served: [String: ServedFile]?) {
+        var options = options
+        options.keepsFailedFiles = keepingFailedFiles
+        let outcome = SiteBuilder.build(source, options: options, memo: memo)
+        let languages = Translations.config(source)?.languageCodes ?? []
+        guard outcome.succeeded || keepingFailedFiles else { return (outcome.diagnostics, languages, nil) }
+        var next: [String: ServedFile] = [:]
+        next.reserveCapacity(outcome.files.count)
+        for file in outcome.files {
+            let bytes = file.contents.bytes
+            // An unchanged file keeps its validator (and is not hashed again).
+            if let old = served[file.path], old.bytes == bytes { next[file.path] = old } else { next[file.path] = ServedFile(bytes: bytes) }
+        }
+        return (outcome.diagnostics, languages, next)
     }
 
     func file(_ path: String) -> ServedFile? { served[path] }
+
+    /// Every served file's bytes, by output path (the tests compare them with a full build).
+    var servedFiles: [String: [UInt8]] { served.mapValues(\.bytes) }
 
     /// The paths the page's folder would be found under, for `/dir` → `/dir/` redirects.
     func hasFolder(_ path: String) -> Bool { served[path + "/index.html"] != nil }

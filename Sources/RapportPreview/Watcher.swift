@@ -12,20 +12,24 @@ enum WatchBatch: Sendable {
     case everything
 }
 
-/// Watches `content/` and `templates/` and reports bursts of changes, coalesced: editors write several files
-/// (and temporary files) per save, so a batch is reported once no event has come for `quietPeriod`.
+/// Watches the root, `content/` and `templates/` and reports bursts of changes, coalesced: editors write several
+/// files (and temporary files) per save, so a batch is reported once no event has come for `quietPeriod`.
 ///
-/// On Linux it uses inotify (no polling: a save is seen at once); elsewhere it compares modification times.
+/// It cannot lose an edit: a folder created, removed, moved or recreated (the root included), and an overflow
+/// of the kernel's event queue, give `.everything` (a whole read of the root), and every folder is watched again
+/// before that read. On Linux it uses inotify (no polling: a save is seen at once); elsewhere it compares
+/// modification times.
 final class Watcher: @unchecked Sendable {
     let root: String
     let quietPeriod: Duration
 
     #if canImport(Glibc)
     /// The inotify descriptor and the folder of each watch, set up in `init`: a save made as soon as the server
-    /// says it is ready must not be missed.
+    /// says it is ready must not be missed. Used by the watching task only, after `init`.
     private let descriptor: Int32
     private var folders: [Int32: String] = [:]
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ATTRIB)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF
+                                     | IN_MOVE_SELF | IN_ATTRIB)
     #endif
     private var initialSnapshot: [String: Date] = [:]
 
@@ -35,8 +39,7 @@ final class Watcher: @unchecked Sendable {
         #if canImport(Glibc)
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         if descriptor >= 0 {
-            watch("content")
-            watch("templates")
+            watchAll()
         } else {
             initialSnapshot = snapshot()
         }
@@ -52,10 +55,23 @@ final class Watcher: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    /// Watches `relative` and every folder below it.
+    /// Watches the root (for `content/` and `templates/` themselves) and every folder below those two. Adding a
+    /// watch to a folder already watched gives its watch again, so this is called before every whole read.
+    /// - Returns: whether the root itself is watched.
+    @discardableResult
+    private func watchAll() -> Bool {
+        let rootWatch = inotify_add_watch(descriptor, root, UInt32(IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR))
+        if rootWatch >= 0 { folders[rootWatch] = "" }
+        watch("content")
+        watch("templates")
+        return rootWatch >= 0
+    }
+
+    /// Watches `relative` and every folder below it (dot folders aside: a build never reads them).
     private func watch(_ relative: String) {
-        let watchDescriptor = inotify_add_watch(descriptor, root + "/" + relative, Self.mask)
-        if watchDescriptor >= 0 { folders[watchDescriptor] = relative }
+        let watchDescriptor = inotify_add_watch(descriptor, root + "/" + relative, Self.mask | UInt32(IN_ONLYDIR))
+        guard watchDescriptor >= 0 else { return }
+        folders[watchDescriptor] = relative
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []
         for name in names where !name.hasPrefix(".") {
             var isDirectory: ObjCBool = false
@@ -82,19 +98,15 @@ final class Watcher: @unchecked Sendable {
         }
     }
 
-    /// Editors' temporary and backup files: never content.
-    static func isNoise(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || (name.hasPrefix("#") && name.hasSuffix("#")) || name == "4913"
-    }
-
     #if canImport(Glibc)
     private func watchWithInotify(_ continuation: AsyncStream<WatchBatch>.Continuation) async {
         guard descriptor >= 0 else { return await watchByPolling(continuation) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var everything = false
+        var rootWatched = folders.values.contains("")
         var lastEvent = ContinuousClock.now
+        var lastRootCheck = ContinuousClock.now
         while !Task.isCancelled {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
@@ -108,18 +120,39 @@ final class Watcher: @unchecked Sendable {
                     let nameBytes = buffer[nameStart..<min(nameStart + nameLength, count)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     offset = nameStart + nameLength
+                    // The queue overflowed (events were dropped, `wd` is -1): only a whole read knows what changed.
+                    if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { everything = true; continue }
                     guard let folder = folders[wd] else { continue }
-                    if eventMask & UInt32(IN_ISDIR) != 0 || eventMask & UInt32(IN_DELETE_SELF) != 0 || eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    if eventMask & UInt32(IN_IGNORED) != 0 {
+                        // The folder is gone (or unmounted): its watch with it.
+                        folders[wd] = nil
+                        if folder.isEmpty { rootWatched = false }
                         everything = true
-                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.isEmpty { watch(folder + "/" + name) }
-                    } else if !name.isEmpty, !Self.isNoise(name) {
+                    } else if folder.isEmpty {
+                        // In the root, only `content/` and `templates/` (or the root itself) matter.
+                        if name == "content" || name == "templates" || eventMask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                            everything = true
+                        }
+                    } else if eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                        everything = true
+                    } else if !name.isEmpty {
                         pending.insert(folder + "/" + name)
                     }
                 }
                 lastEvent = .now
                 continue
             }
+            // The root was removed: look for it again now and then; once back, everything is watched and read.
+            if !rootWatched, ContinuousClock.now - lastRootCheck >= .milliseconds(100) {
+                lastRootCheck = .now
+                if watchAll() {
+                    rootWatched = true
+                    everything = true
+                    lastEvent = .now
+                }
+            }
             if (everything || !pending.isEmpty), ContinuousClock.now - lastEvent >= quietPeriod {
+                if everything { rootWatched = watchAll() }
                 continuation.yield(everything ? .everything : .files(pending))
                 pending = []
                 everything = false
@@ -156,16 +189,18 @@ final class Watcher: @unchecked Sendable {
         return dates
     }
 
-    /// The changes for a batch of paths: the new contents of each file, or its removal. A link out of the root
-    /// is read as a removal (the full read reports it).
-    func changes(for paths: Set<String>) -> [SourceChange] {
-        paths.sorted().map { path in
-            let absolute = root + "/" + path
-            let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: absolute) else {
-                return .remove(path: path)
+    /// The changes for a batch of paths: the new contents of each file, or its removal; nil when one of them
+    /// needs a whole read of the root to be judged as a build judges it (a symbolic link, a file that cannot be
+    /// read now): a failed read is never taken for a deletion.
+    func changes(for paths: Set<String>) -> [SourceChange]? {
+        var changes: [SourceChange] = []
+        for path in paths.sorted() {
+            switch SiteSource.readFile(path, root: root) {
+            case .file(let file): changes.append(.write(file))
+            case .absent: changes.append(.remove(path: path))
+            case .needsWholeRead: return nil
             }
-            return .write(SourceFile(path: path, bytes: Array(data)))
         }
+        return changes
     }
 }

@@ -18,9 +18,9 @@ struct PreviewTests {
         let task: Task<Void, Error>
         var http: RawHTTP { RawHTTP(port: port) }
 
-        static func start() async throws -> Running {
+        static func start(idleTimeout: Duration = .seconds(30)) async throws -> Running {
             let root = try TestFolders.copyOfRepositorySite("rapport-preview")
-            let server = PreviewServer(root: root, port: 0) { _ in }
+            let server = PreviewServer(root: root, port: 0, idleTimeout: idleTimeout) { _ in }
             let site = server.makeSite()
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let app = server.makeApplication(site: site) { continuation.yield($0) }

@@ -86,8 +86,8 @@ extension PreviewTests {
             applied += edits.count
             // Settled: a reload event, then a quiet moment with none.
             while await events.next(timeout: 1) != nil {}
-            // The preview builds with its own address as base URL (port 0 asked for: the site is made before binding).
-            let full = SiteBuilder.build(SiteSource.read(root: preview.root), options: BuildOptions(baseURL: "http://127.0.0.1:80/", includeDrafts: true))
+            // The preview builds with its own address as base URL (the port the server got).
+            let full = SiteBuilder.build(SiteSource.read(root: preview.root), options: BuildOptions(baseURL: "http://127.0.0.1:\(preview.port)/", includeDrafts: true))
             let errors = full.diagnostics.filter { $0.severity == .error }
             if full.succeeded {
                 lastGood = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.contents.bytes) })

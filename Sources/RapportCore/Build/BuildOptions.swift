@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     /// not freed: for a process that exits right after (`rapport build`, `rapport check`). Freeing it is a serial
     /// tail of a few percent of a build's wall time; the preview, which lives on, frees it.
     public var keepsWorkingSet = false
+    /// An in-memory build returns its files even when it has errors: the preview's first build, which has no
+    /// last good site to show instead.
+    public var keepsFailedFiles = false
 
     public init(strict: Bool = false, baseURL: String? = nil, includeDrafts: Bool = false,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
@@ -26,7 +29,7 @@ public struct BuildOptions: Sendable {
 
 /// The result of a build: every file of the site, and every problem found, in a stable order.
 public struct BuildOutcome: Sendable {
-    /// Sorted by path; empty when the build failed or when the files went to a `StagedOutput`.
+    /// Sorted by path; empty when the build failed (unless `keepsFailedFiles`) or when the files went to a `StagedOutput`.
     public var files: [RenderedFile]
     public var diagnostics: [Diagnostic]
     public var succeeded: Bool { !diagnostics.hasErrors }

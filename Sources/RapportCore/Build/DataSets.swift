@@ -1,5 +1,5 @@
 /// A data file as the loader read it: the CSV or the schema of one data set.
-struct DataFile: Sendable {
+struct DataFile: Sendable, Equatable {
     var edition: String
     var name: String
     var isSchema: Bool

@@ -3,16 +3,14 @@
 public enum Translations {
     /// The site's `site.yaml`, alone (commands that need only the languages).
     public static func config(_ source: SiteSource) -> SiteConfig? {
-        SiteBuilder.loadConfig(source, baseURL: nil).0
+        LoadStage.loadConfig(source, baseURL: nil).0
     }
 
     /// The site graph with every page, drafts included (a draft's translation has a status too).
     public static func site(_ source: SiteSource) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (config, configDiagnostics) = SiteBuilder.loadConfig(source, baseURL: nil)
-        guard let config else { return (nil, configDiagnostics) }
-        let loaded = SiteBuilder.loadContent(source, languages: config.languageCodes, sourceLanguage: config.defaultLanguage)
-        let (site, siteDiagnostics) = Site.make(config: config, pages: loaded.pages, unloadedFiles: loaded.unloaded)
-        return (site, configDiagnostics + loaded.diagnostics + siteDiagnostics)
+        var pipeline = Pipeline(source: source, options: BuildOptions(includeDrafts: true), output: nil, memo: nil)
+        let (graph, diagnostics) = pipeline.makeGraph()
+        return (graph?.site, diagnostics)
     }
 
     /// For each file (a translation, relative to the root): its bytes with the one `source_digest:` line set to

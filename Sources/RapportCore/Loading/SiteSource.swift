@@ -90,21 +90,71 @@ public struct SiteSource: Sendable {
             }
             for file in walk.files(below: folder, log: &log) {
                 let relative = file.path
-                if relative.hasPrefix("content/assets/") {
+                switch role(of: relative) {
+                case .asset where relative.hasPrefix("content/"):
                     contentAssets.append(SourceFile(path: relative, absolutePath: file.absolutePath))
-                } else if relative.hasPrefix("templates/assets/") {
+                case .asset:
                     themeAssets.append(SourceFile(path: relative, absolutePath: file.absolutePath))
-                } else if folder == "templates" {
-                    guard relative.hasSuffix(".mustache") else { continue }
+                case .template:
                     templates.append(readFile(relative, file.absolutePath, log: &log))
-                } else {
+                case .content:
                     content.append(SourceFile(path: relative, absolutePath: file.absolutePath))
+                case nil:
+                    continue
                 }
             }
         }
         var source = SiteSource(contentFiles: content, templates: templates, assets: themeAssets + contentAssets)
         source.readDiagnostics = log.items
         return source
+    }
+
+    /// What a file of the site root is to a build.
+    public enum Role: Sendable {
+        /// `content/**` outside `content/assets/`: pages, site.yaml, interface strings, data sets (and misplaced files,
+        /// which the load stage reports).
+        case content
+        /// `templates/**.mustache`.
+        case template
+        /// `templates/assets/**` and `content/assets/**`.
+        case asset
+    }
+
+    /// The role of the file at `path` (relative to the root), from its path alone; nil for what a build never reads
+    /// (dot files and folders, files of `templates/` that are neither templates nor assets, anything else). The one
+    /// rule that `read` and the preview's watcher share, so that the preview reads what a build reads.
+    public static func role(of path: String) -> Role? {
+        if path.utf8.split(separator: UInt8(ascii: "/")).contains(where: { $0.first == UInt8(ascii: ".") }) { return nil }
+        if path.hasPrefix("content/assets/") || path.hasPrefix("templates/assets/") { return .asset }
+        if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") ? .template : nil }
+        if path.hasPrefix("content/") { return .content }
+        return nil
+    }
+
+    /// What reading one file of the root (the preview, after a save) found.
+    public enum SingleRead: Sendable {
+        /// A regular file, read whole.
+        case file(SourceFile)
+        /// No such file, or one a build never reads (`role(of:)`).
+        case absent
+        /// Something only a whole read can judge as a build does: a symbolic link, a folder, a named pipe, or a
+        /// file that could not be read (no permission, too many open files) — never taken for a deletion.
+        case needsWholeRead
+    }
+
+    /// Reads the one file at `path` (relative to `root`, a real path).
+    public static func readFile(_ path: String, root: String) -> SingleRead {
+        guard role(of: path) != nil else { return .absent }
+        let absolute = root + "/" + path
+        switch rapport_entry_kind(absolute, 0) {
+        case 0: return errno == ENOENT || errno == ENOTDIR ? .absent : .needsWholeRead
+        case 1: break
+        default: return .needsWholeRead
+        }
+        switch FileBytes.load(atPath: absolute) {
+        case .success(let bytes): return .file(SourceFile(path: path, bytes: bytes))
+        case .failure: return .needsWholeRead
+        }
     }
 
     private static func readFile(_ relative: String, _ absolute: String, log: inout DiagnosticLog) -> SourceFile {

@@ -144,18 +144,6 @@ public struct Page: Sendable {
     public var hasFrontMatterErrors: Bool { box.fields.hasFrontMatterErrors }
 }
 
-extension Page {
-    /// Whether `other` places this page in the site graph the same way: same file, kind, URL, title,
-    /// pairing, reading order, country and region. Other pages show nothing else of it, so a change elsewhere (the body,
-    /// key data, achievements, summary) re-renders this page alone.
-    func hasSameGraphFields(as other: Page) -> Bool {
-        file == other.file && kind == other.kind && slug == other.slug && title.value == other.title.value
-            && translationKey == other.translationKey && order == other.order && draft == other.draft
-            && country?.code.value == other.country?.code.value
-            && country?.region?.value == other.country?.region?.value
-    }
-}
-
 /// The front matter only a country page has.
 public struct CountryData: Sendable {
     public var code: Located<String>

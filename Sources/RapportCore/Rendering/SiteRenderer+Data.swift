@@ -9,16 +9,13 @@ extension SiteRenderer {
     /// Ids hold an underscore, which no heading id has (`table_oda`, `chart_oda`, `chart_oda_table`), and a number
     /// from the second time one data set is placed on a page (`table_oda_2`): no id twice on a page.
     func placeData(_ marker: MarkdownDataMarker, on id: Site.PageID, chrome: ChromeView, linker: Linker, printLinker: Linker?,
-                   log: inout DiagnosticLog, linked: inout Set<String>, placed: inout [String: Int]) -> (page: String, print: String)? {
+                   log: inout DiagnosticLog, placed: inout [String: Int]) -> (page: String, print: String)? {
         let page = site.pages[id]
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + marker.line - 1)
         guard let edition = page.edition else {
             log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue, known: []), at: location)
             return nil
         }
-        // The preview renders this page again when either file of the data set changes, appears or goes.
-        linked.insert("content/\(edition)/data/\(marker.name).csv")
-        linked.insert("content/\(edition)/data/\(marker.name).yaml")
         guard let dataSet = dataSets[edition, marker.name] else {
             if dataSets.unloaded.contains("\(edition)/\(marker.name)") { return nil }
             log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue,

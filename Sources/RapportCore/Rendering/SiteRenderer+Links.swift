@@ -14,7 +14,7 @@ extension SiteRenderer {
 
     /// Where a body link leads, or `nil` to keep it as written; logs links to missing pages and assets.
     func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID,
-                         log: inout DiagnosticLog, anchors: inout [AnchorLink], linked: inout Set<String>) -> ResolvedLink? {
+                         log: inout DiagnosticLog, anchors: inout [AnchorLink]) -> ResolvedLink? {
         let location = SourceLocation(path: page.file, line: page.bodyFirstLine + link.line - 1, column: link.column)
         let destination = link.destination
         if link.kind == .image, link.text.allSatisfy(\.isWhitespace) {
@@ -33,7 +33,6 @@ extension SiteRenderer {
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         if decoded.hasSuffix(".md") {
             let file = LinkTarget.resolve(decoded, from: page.file)
-            if let file { linked.insert(file) }
             guard let file, var target = site.pageByFile[file] else {
                 if let file, site.draftFiles.contains(file) {
                     log.error(.linkToDraft(destination), at: location)

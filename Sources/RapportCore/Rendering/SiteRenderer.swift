@@ -37,11 +37,6 @@ public struct SiteRenderer: Sendable {
         Self.usesFrenchTypography(language) ? FrenchTypography.apply(value) : value
     }
 
-    /// The same renderer over another graph of the same site (the preview's edits).
-    func replacingSite(_ site: Site) -> SiteRenderer {
-        SiteRenderer(site: site, theme: theme, strings: strings, assetPaths: assetPaths, dataSets: dataSets)
-    }
-
     /// What rendering one page gives: its file, its problems, and what the anchor check needs.
     public struct PageResult: Sendable {
         public var file: RenderedFile
@@ -50,8 +45,6 @@ public struct SiteRenderer: Sendable {
         public var headingIDs: Set<String>
         /// `#anchor` links into other pages (or this one), checked once every page is rendered.
         public var anchorLinks: [AnchorLink]
-        /// The content files the body links to, found or not: the preview re-renders this page when they change.
-        public var linkedFiles: Set<String> = []
         /// The page's section of the edition's print page, rendered (pages of editions only).
         public var printSection: [UInt8]?
         /// The page's entry in its language's search index (JSON).
@@ -74,14 +67,13 @@ public struct SiteRenderer: Sendable {
         let linker = Linker(mode: .relative(from: url))
         var log = DiagnosticLog(stage: .markdown)
         var anchors: [AnchorLink] = []
-        var linked: Set<String> = []
         var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         // The layout first: data markers in the body render their tables and charts with it.
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
-            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors, linked: &linked) {
+            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors) {
             case nil: return nil
             case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
             case .site(let path, let fragment):
@@ -89,7 +81,7 @@ public struct SiteRenderer: Sendable {
                 return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
             }
         } placeData: { marker in
-            placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, linked: &linked, placed: &placed)
+            placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
         let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil)
@@ -132,7 +124,7 @@ public struct SiteRenderer: Sendable {
             SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0)
         }
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
-                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors, linkedFiles: linked,
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors,
                           printSection: printSection, searchEntry: searchEntry)
     }
 

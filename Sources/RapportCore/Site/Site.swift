@@ -215,15 +215,6 @@ extension Site {
     }
 }
 
-extension Site {
-    /// This graph with page `id` replaced by `page`, which has the same graph fields (`Page.hasSameGraphFields`).
-    func replacing(_ id: PageID, with page: Page) -> Site {
-        var site = self
-        site.pages[id] = page
-        return site
-    }
-}
-
 /// Disjoint sets over page ids, for pairing translations.
 struct UnionFind {
     private var parent: [Int]

@@ -7,7 +7,8 @@ struct SiteGraphTests {
     func site(_ changes: [String: String?]) -> (Site, [Diagnostic]) {
         let source = SiteSource(files: TestSite(changes).files)
         let config = ConfigLoader.loadConfig(from: SourceText(path: "content/site.yaml", text: TestSite.siteYAML)).config!
-        let loaded = SiteBuilder.loadContent(source, languages: config.languageCodes)
+        var log = BuildLog(strict: false)
+        let loaded = LoadStage.run(source, options: BuildOptions(), memo: nil, log: &log)!
         return Site.make(config: config, pages: loaded.pages)
     }
 

@@ -1,0 +1,20 @@
+/// What the site-graph stage gives: the graph of the published pages, and the drafts left out of it.
+struct SiteGraph: Sendable {
+    var site: Site
+    /// Draft pages left out (`build` without `--drafts`): checked apart (`DraftCheck`), never published.
+    var drafts: [Page]
+}
+
+/// Stage "site graph": pairs translations, links regions and countries, checks figures across pages, gives each
+/// page its route and the reading order, then compares translations with their sources. A serial stage, run on
+/// every build and every preview rebuild alike.
+enum GraphStage {
+    static func run(_ loaded: LoadedSite, includeDrafts: Bool, log: inout BuildLog) -> SiteGraph {
+        let drafts = includeDrafts ? [] : loaded.pages.filter(\.draft)
+        let published = drafts.isEmpty ? loaded.pages : loaded.pages.filter { !$0.draft }
+        let (site, diagnostics) = Site.make(config: loaded.config, pages: published, unloadedFiles: loaded.unloaded, drafts: drafts)
+        log.add(diagnostics)
+        log.add(TranslationStatus.warnings(site))
+        return SiteGraph(site: site, drafts: drafts)
+    }
+}

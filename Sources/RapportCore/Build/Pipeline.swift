@@ -1,0 +1,99 @@
+import Foundation
+
+/// The one pipeline every command runs — `build`, `check`, `translations`, the drafts check and the preview:
+///
+///     load (LoadedSite) → data sets (DataSets) → site graph (SiteGraph) → render (SpooledResults)
+///       → generated pages ([RenderedFile]) → output (assets, staged writes)
+///
+/// Each stage is a function of the value before it, in a file of its own (`LoadStage`, `DataSets.load`,
+/// `GraphStage`, `RenderStage`, `DraftCheck`, `GeneratedStage`, `OutputStage`); every stage's diagnostics go
+/// to one `BuildLog`. The theme compiles on a thread of its own while the data sets and the graph are made.
+/// With a `BuildMemo` (the preview), the same stages run, each taking from the memo what provably has not changed.
+struct Pipeline {
+    let source: SiteSource
+    let options: BuildOptions
+    let output: StagedOutput?
+    let memo: BuildMemo?
+    private var log: BuildLog
+    private var clock = StageClock()
+
+    init(source: SiteSource, options: BuildOptions, output: StagedOutput?, memo: BuildMemo?) {
+        self.source = source
+        self.options = options
+        self.output = output
+        self.memo = memo
+        log = BuildLog(strict: options.strict)
+        log.add(source.readDiagnostics)
+    }
+
+    /// Stages "load" and "site graph" alone (the commands that need the graph, not the pages).
+    mutating func makeGraph() -> (SiteGraph?, [Diagnostic]) {
+        guard let loaded = LoadStage.run(source, options: options, memo: memo, log: &log) else { return (nil, log.final) }
+        let graph = GraphStage.run(loaded, includeDrafts: options.includeDrafts, log: &log)
+        return (graph, log.final)
+    }
+
+    /// Every stage. In memory (the files are in the outcome), or streamed to `output` as pages are rendered.
+    mutating func run() -> BuildOutcome {
+        guard let loaded = LoadStage.run(source, options: options, memo: memo, log: &log) else { return finish([], pages: 0) }
+        clock.lap("front matter")
+
+        let templates = source.templates, memo = memo
+        let themeLoad = BackgroundValue { memo?.theme(of: templates) { Theme.load(templates: templates) } ?? Theme.load(templates: templates) }
+        let languages = loaded.config.languageCodes
+        let (dataSets, dataDiagnostics) = memo?.dataSets(of: loaded.dataFiles, languages: languages)
+            ?? DataSets.load(loaded.dataFiles, languages: languages)
+        log.add(dataDiagnostics)
+        let graph = GraphStage.run(loaded, includeDrafts: options.includeDrafts, log: &log)
+        let site = graph.site
+
+        let (theme, themeDiagnostics) = themeLoad.value
+        log.add(themeDiagnostics)
+        if let theme { log.add(theme.checkStrings(loaded.strings, languages: languages)) }
+        clock.lap("theme and site graph")
+        guard let theme else { return finish([], pages: 0) }
+
+        let assets = OutputStage.assets(source.assets, log: &log)
+        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings,
+                                    assetPaths: Set(assets.map(\.path)), dataSets: dataSets)
+        // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
+        let sink = log.isFailing ? nil : output
+        let siteInputs = memo?.renderInputs(source, options: options)
+        let rendered = RenderStage.run(renderer, to: sink, spool: sink == nil ? nil : Spool(),
+                                       reused: memo?.reusableRenderings(site, siteInputs: siteInputs) ?? [],
+                                       progress: options.progress, log: &log)
+        memo?.rememberRenderings(site, results: rendered.results, siteInputs: siteInputs)
+        clock.lap("pages")
+        if !graph.drafts.isEmpty {
+            DraftCheck.run(graph.drafts, among: loaded, renderer: renderer, published: rendered.results, log: &log)
+        }
+        var files = sink == nil ? rendered.results.map(\.file) : []
+        files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, log: &log)
+        if rendered.spool?.hasFailedRead == true {
+            log.add(Diagnostic(.error, .outputFailed("a temporary file of the build could not be read back"),
+                               at: SourceLocation(path: "."), stage: .output))
+        }
+        clock.lap("generated pages")
+        if let sink {
+            OutputStage.write(assets, to: sink, log: &log)
+            clock.lap("write assets")
+        } else {
+            files += assets
+        }
+        if options.keepsWorkingSet { _ = Unmanaged.passRetained(WorkingSet(values: (loaded, graph, renderer, rendered))) }
+        return finish(files, pages: site.pages.count)
+    }
+
+    private func finish(_ files: [RenderedFile], pages: Int) -> BuildOutcome {
+        let diagnostics = log.final
+        let keeps = output == nil && (!diagnostics.hasErrors || options.keepsFailedFiles)
+        return BuildOutcome(files: keeps ? files.sorted { $0.path < $1.path } : [], diagnostics: diagnostics,
+                            pageCount: pages, timings: clock.timings)
+    }
+}
+
+/// What a build worked with, kept past its end (`BuildOptions.keepsWorkingSet`).
+private final class WorkingSet {
+    let values: Any
+    init(values: Any) { self.values = values }
+}
