@@ -11,7 +11,7 @@ public struct DataSets: Sendable {
     public var byEdition: [String: [String: DataSet]] = [:]
     /// Data sets whose files exist but could not be loaded (their errors are reported): markers naming them
     /// raise nothing more.
-    public var unloaded: Set<String> = []
+    public var unloaded: Set<DataSetKey> = []
 
     public init() {}
 
@@ -24,20 +24,20 @@ public struct DataSets: Sendable {
 
     /// Pairs each CSV with its schema and loads them; each problem is at its file, line and column.
     static func load(_ files: [DataFile], languages: [String]) -> (DataSets, [Diagnostic]) {
-        var pairs: [String: (csv: SourceFile?, schema: SourceFile?, edition: String, name: String)] = [:]
+        var pairs: [DataSetKey: (csv: SourceFile?, schema: SourceFile?)] = [:]
         for file in files {
-            let key = "\(file.edition)/\(file.name)"
-            var pair = pairs[key] ?? (nil, nil, file.edition, file.name)
+            let key = DataSetKey(edition: file.edition, name: file.name)
+            var pair = pairs[key] ?? (nil, nil)
             if file.isSchema { pair.schema = file.file } else { pair.csv = file.file }
             pairs[key] = pair
         }
         var sets = DataSets(), diagnostics: [Diagnostic] = []
         for key in pairs.keys.sorted() {
             let pair = pairs[key]!
-            let (dataSet, found) = DataSetLoader.load(edition: pair.edition, name: pair.name, csv: pair.csv, schema: pair.schema,
+            let (dataSet, found) = DataSetLoader.load(edition: key.edition, name: key.name, csv: pair.csv, schema: pair.schema,
                                                       languages: languages)
             diagnostics += found
-            if let dataSet { sets.byEdition[pair.edition, default: [:]][pair.name] = dataSet } else { sets.unloaded.insert(key) }
+            if let dataSet { sets.byEdition[key.edition, default: [:]][key.name] = dataSet } else { sets.unloaded.insert(key) }
         }
         return (sets, diagnostics)
     }

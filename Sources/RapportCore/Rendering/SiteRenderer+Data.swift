@@ -17,7 +17,7 @@ extension SiteRenderer {
             return nil
         }
         guard let dataSet = dataSets[edition, marker.name] else {
-            if dataSets.unloaded.contains("\(edition)/\(marker.name)") { return nil }
+            if dataSets.unloaded.contains(DataSetKey(edition: edition, name: marker.name)) { return nil }
             log.error(.unknownDataSet(marker.name, marker: marker.kind.rawValue,
                                       known: (dataSets.byEdition[edition] ?? [:]).keys.sorted()), at: location)
             return nil

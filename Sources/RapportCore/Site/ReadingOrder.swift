@@ -25,10 +25,10 @@ public struct ReadingOrder: Sendable {
     static func make(pages: [Page], editionHomes: [String: [String: Site.PageID]], regions: [String: [String: [Site.PageID]]],
                      countriesOfRegion: [Site.PageID: [Site.PageID]], countries: [String: [String: [Site.PageID]]],
                      regionOfCountry: [Site.PageID: Site.PageID]) -> ReadingOrder {
-        var folders: [String: Folder] = [:]
+        var folders: [EditionScope: Folder] = [:]
         for (id, page) in pages.enumerated() {
             guard let edition = page.edition else { continue }
-            let scope = "\(edition)/\(page.language)"
+            let scope = EditionScope(edition: edition, language: page.language)
             // Every page of an edition opens its scope, so that an edition without chapters has its country section.
             // (Inserted in place: no copy of a folder per page.)
             switch page.kind {
@@ -41,8 +41,7 @@ public struct ReadingOrder: Sendable {
 
         var contents: [String: [String: [ContentsNode]]] = [:]
         for (scope, root) in folders.sorted(by: { $0.key < $1.key }) {
-            let parts = scope.split(separator: "/").map(String.init)
-            let (edition, language) = (parts[0], parts[1])
+            let (edition, language) = (scope.edition, scope.language)
             var sections = root.items(pages, excluding: ["countries", "regions"])
             let countrySection = countrySection(
                 head: root.subfolders["countries"]?.index, regionsHead: root.subfolders["regions"]?.index,

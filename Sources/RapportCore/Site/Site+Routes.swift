@@ -4,17 +4,17 @@ extension Site {
     /// Each page's route. A chapter folder's URL segment is the `slug` of its `index.md` in the page's language
     /// (the folder's name when it has none): `countries/index.md` with `slug: pays` gives `/fr/2021/pays/laos/`.
     static func routes(of pages: [Page]) -> [Route] {
-        var segments: [String: String] = [:]
+        var segments: [ChapterFolderKey: String] = [:]
         for page in pages {
             if case .chapter(let edition, let folders) = page.kind {
-                segments[folderKey(edition: edition, language: page.language, folders: folders)] = page.slug
+                segments[ChapterFolderKey(edition: edition, language: page.language, folders: folders)] = page.slug
             }
         }
         return pages.map { page in
             let language = page.language
             func localized(_ edition: String, _ folders: [String]) -> [String] {
                 folders.indices.map { depth in
-                    segments[folderKey(edition: edition, language: language, folders: Array(folders[...depth]))] ?? folders[depth]
+                    segments[ChapterFolderKey(edition: edition, language: language, folders: folders[...depth])] ?? folders[depth]
                 }
             }
             switch page.kind {
@@ -28,11 +28,6 @@ extension Site {
                 return .standalone(language: language, slug: page.slug)
             }
         }
-    }
-
-    /// The key of a chapter folder of one edition and language: `2020/fr/partenaires/multilateral`.
-    static func folderKey(edition: String, language: String, folders: some Collection<String>) -> String {
-        "\(edition)/\(language)/" + folders.joined(separator: "/")
     }
 
     /// URLs used twice, and URLs of generated pages taken by a content page: errors naming both.
@@ -57,19 +52,19 @@ extension Site {
 
     /// A chapter folder without an `index.md` in a language: an error naming the folder, at the first page in it.
     static func checkChapterFolders(_ pages: [Page], unloadedFiles: Set<String>, log: inout DiagnosticLog) {
-        var indexes: Set<String> = []
+        var indexes: Set<ChapterFolderKey> = []
         for page in pages {
             if case .chapter(let edition, let folders) = page.kind {
-                indexes.insert(folderKey(edition: edition, language: page.language, folders: folders))
+                indexes.insert(ChapterFolderKey(edition: edition, language: page.language, folders: folders))
             }
         }
-        var reported: Set<String> = []
+        var reported: Set<ChapterFolderKey> = []
         for page in pages {
             guard page.kind.isChapter, let edition = page.edition else { continue }
             let folders = page.kind.folders
             for depth in folders.indices {
-                let key = folderKey(edition: edition, language: page.language, folders: folders[...depth])
-                let folder = "content/" + key
+                let key = ChapterFolderKey(edition: edition, language: page.language, folders: folders[...depth])
+                let folder = key.contentPath
                 guard !indexes.contains(key), !unloadedFiles.contains(folder + "/index.md"), reported.insert(key).inserted else { continue }
                 log.error(.chapterWithoutIndex(folder: folder), at: SourceLocation(path: page.file))
             }

@@ -148,10 +148,10 @@ extension Site {
 
         var regionOfCountry: [PageID: PageID] = [:]
         var countriesOfRegion: [PageID: [PageID]] = [:]
-        var codes: [String: PageID] = [:]
+        var codes: [CountryCodeKey: PageID] = [:]
         for (id, page) in pages.enumerated() where page.kind.isCountry {
             guard let edition = page.edition, let country = page.country else { continue }
-            let scope = "\(edition)/\(page.language)/\(country.code.value)"
+            let scope = CountryCodeKey(scope: EditionScope(edition: edition, language: page.language), code: country.code.value)
             if let other = codes[scope] {
                 log.error(.duplicateCountryCode(country.code.value, otherFile: pages[other].file), at: country.code.location)
             } else {
