@@ -340,7 +340,8 @@ extension YAMLFields {
         }
     }
 
-    /// A YAML 1.1 base-60 whole number (`-1:30` is -90, `_` ignored), or `nil` when it is not one or exceeds `Int`.
+    /// A YAML 1.1 base-60 whole number as Yams computes it (`-1:30` is -90, `1:-2` is 58, `_` ignored), or `nil` when it
+    /// is not one or exceeds `Int`.
     static func sexagesimal(_ text: String) -> Int? {
         var digits = Substring(text.replacingOccurrences(of: "_", with: ""))
         let negative = digits.first == "-"
@@ -349,13 +350,15 @@ extension YAMLFields {
         if digits.first == "0" { return nil }
         var value = 0
         for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
-            guard let place = Int(part, radix: 10), place >= 0 else { return nil }
+            guard let place = Int(part, radix: 10) else { return nil }
             let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
             let (sum, carry) = shifted.addingReportingOverflow(place)
             guard !overflow, !carry else { return nil }
             value = sum
         }
-        return negative ? -value : value
+        guard negative else { return value }
+        let (negated, overflow) = 0.subtractingReportingOverflow(value)
+        return overflow ? nil : negated
     }
 
     /// A plain scalar as Yams reads a floating-point number (`Double.construct`), with the same direct path.
@@ -365,9 +368,11 @@ extension YAMLFields {
 
     enum PlainDecimal { case whole, fraction }
 
-    /// Whether `text` is a plain whole number (`-?[1-9][0-9]*`) that `Int` cannot hold.
+    /// Whether `text` is a plain whole number (`-?[1-9][0-9]*`), or a base-60 one (`1:2:…:12`), that `Int` cannot hold.
     static func isWholeNumberTooLarge(_ text: String) -> Bool {
-        plainDecimal(text) == .whole && Int(text) == nil
+        if plainDecimal(text) == .whole { return Int(text) == nil }
+        return text.contains(":") && !text.contains(".") && sexagesimal(text) == nil
+            && Double.construct(from: Node.Scalar(text, .implicit, .plain)) != nil
     }
 
     /// Whether `text` is `-?[1-9][0-9]*(\.[0-9]+)?` or `0(\.[0-9]+)?` (no octal-looking zero, no negative zero, no

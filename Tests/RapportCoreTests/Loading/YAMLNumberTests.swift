@@ -22,9 +22,20 @@ struct YAMLNumberTests {
 
     @Test("a base-60 number beyond Int is no number, where Yams' reader would trap")
     func sexagesimalOverflow() {
-        for text in ["1:2:3:4:5:6:7:8:9:10:11", "9223372036854775807:0", "-153722867280912930:8"] {
+        // Yams computes 60¹¹ after the last place of eleven, and traps: read here, the value fits.
+        #expect(YAMLFields.sexagesimal("1:2:3:4:5:6:7:8:9:10:11") == 625_332_472_278_081_011)
+        for text in ["1:2:3:4:5:6:7:8:9:10:11:12", "9223372036854775807:0", "-153722867280912930:8"] {
             #expect(YAMLFields.integer(YAMLNode.Scalar(string: text, style: .plain, mark: nil)) == nil)
         }
         #expect(YAMLFields.sexagesimal("-153722867280912930:7") == -9_223_372_036_854_775_807)
+    }
+}
+
+extension YAMLNumberTests {
+    @Test("base-60 places may be negative, as Yams reads them; a result beyond Int is no number")
+    func sexagesimalEdges() {
+        #expect(YAMLFields.sexagesimal("-1:-9223372036854775808") == 9_223_372_036_854_775_748)
+        // Int.min, negated: beyond Int.
+        #expect(YAMLFields.sexagesimal("--153722867280912930:-8") == nil)
     }
 }
