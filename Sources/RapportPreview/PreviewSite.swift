@@ -4,14 +4,16 @@ import RapportCore
 /// A file the preview serves: the bytes of the last good build, with their validator.
 struct ServedFile: Sendable {
     let bytes: [UInt8]
-    /// A strong validator of the bytes (FNV-1a, 64 bits), so that an unchanged file keeps its ETag across builds.
-    let etag: String
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A strong validator of the bytes (FNV-1a, 64 bits): a function of the bytes alone, so an unchanged file keeps
+    /// its ETag across builds. Computed when a request asks, not for every file at every build (the generated pages
+    /// of a large site are tens of megabytes, made again at each save).
+    var etag: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        etag = "\"\(String(hash, radix: 16))-\(bytes.count)\""
+        return "\"\(String(hash, radix: 16))-\(bytes.count)\""
     }
 }
 
@@ -55,8 +57,7 @@ public actor PreviewSite {
         options = BuildOptions(baseURL: baseURL, includeDrafts: true)
         (sources, readDiagnostics) = Self.files(of: source)
         // There is no last good site yet: serve this one, with the overlay listing its errors.
-        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo,
-                               served: [:], keepingFailedFiles: true)
+        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo, keepingFailedFiles: true)
         (diagnostics, languages) = (built.diagnostics, built.languages)
         errors = diagnostics.filter { $0.severity == .error }
         served = built.served ?? [:]
@@ -124,8 +125,7 @@ public actor PreviewSite {
     }
 
     private func build(keepingFailedFiles: Bool = false) -> Bool {
-        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo,
-                               served: served, keepingFailedFiles: keepingFailedFiles)
+        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo, keepingFailedFiles: keepingFailedFiles)
         if !built.languages.isEmpty { languages = built.languages }
         diagnostics = built.diagnostics
         errors = diagnostics.filter { $0.severity == .error }
@@ -136,7 +136,7 @@ public actor PreviewSite {
     }
 
     /// Runs the pipeline; gives the files to serve when the build succeeded (or when asked to keep them).
-    private static func build(_ source: SiteSource, options: BuildOptions, memo: BuildMemo, served: [String: ServedFile],
+    private static func build(_ source: SiteSource, options: BuildOptions, memo: BuildMemo,
                               keepingFailedFiles: Bool) -> (diagnostics: [Diagnostic], languages: [String], served: [String: ServedFile]?) {
         var options = options
         options.keepsFailedFiles = keepingFailedFiles
@@ -145,11 +145,7 @@ public actor PreviewSite {
         guard outcome.succeeded || keepingFailedFiles else { return (outcome.diagnostics, languages, nil) }
         var next: [String: ServedFile] = [:]
         next.reserveCapacity(outcome.files.count)
-        for file in outcome.files {
-            let bytes = file.contents.bytes
-            // An unchanged file keeps its validator (and is not hashed again).
-            if let old = served[file.path], old.bytes == bytes { next[file.path] = old } else { next[file.path] = ServedFile(bytes: bytes) }
-        }
+        for file in outcome.files { next[file.path] = ServedFile(bytes: file.contents.bytes) }
         return (outcome.diagnostics, languages, next)
     }
 

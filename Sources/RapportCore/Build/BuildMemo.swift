@@ -134,4 +134,18 @@ public final class BuildMemo: @unchecked Sendable {
             renders[page.file] = (RenderKey(ownBytes: entry.bytes, siteInputs: siteInputs), results[id])
         }
     }
+
+    // MARK: - Generated pages that read no page's rendering
+
+    private var generated: (siteInputs: [UInt8], files: [GeneratedStage.Group: [RenderedFile]])?
+
+    /// The site-wide generated files of the last build, when they were made from the same `siteInputs`.
+    func generatedFiles(for siteInputs: [UInt8]) -> [GeneratedStage.Group: [RenderedFile]]? {
+        guard let generated, generated.siteInputs == siteInputs else { return nil }
+        return generated.files
+    }
+
+    func rememberGeneratedFiles(_ files: [GeneratedStage.Group: [RenderedFile]], for siteInputs: [UInt8]) {
+        generated = (siteInputs, files)
+    }
 }

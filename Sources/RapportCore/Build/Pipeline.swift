@@ -68,7 +68,7 @@ struct Pipeline {
             DraftCheck.run(graph.drafts, among: loaded, renderer: renderer, published: rendered.results, log: &log)
         }
         var files = sink == nil ? rendered.results.map(\.file) : []
-        files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, log: &log)
+        files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, memo: memo, siteInputs: siteInputs, log: &log)
         if rendered.spool?.hasFailedRead == true {
             log.add(Diagnostic(.error, .outputFailed("a temporary file of the build could not be read back"),
                                at: SourceLocation(path: "."), stage: .output))
