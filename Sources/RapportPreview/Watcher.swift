@@ -133,6 +133,10 @@ final class Watcher: @unchecked Sendable {
                         if name == "content" || name == "templates" || eventMask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
                             everything = true
                         }
+                    } else if eventMask & UInt32(IN_ISDIR) != 0, name.hasPrefix(".") {
+                        // A hidden folder (a tool's staging folder, `.git`) is never content: a build does not read
+                        // it, so it changes nothing. Renamed to a visible name, it arrives as that name.
+                        continue
                     } else if eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
                         everything = true
                     } else if !name.isEmpty {

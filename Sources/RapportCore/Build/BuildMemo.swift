@@ -135,17 +135,17 @@ public final class BuildMemo: @unchecked Sendable {
         }
     }
 
-    // MARK: - Generated pages that read no page's rendering
+    // MARK: - Generated pages
 
-    private var generated: (siteInputs: [UInt8], files: [GeneratedStage.Group: [RenderedFile]])?
+    private var generated: (siteInputs: [UInt8], files: [GeneratedStage.Group: GeneratedStage.GeneratedFiles])?
 
-    /// The site-wide generated files of the last build, when they were made from the same `siteInputs`.
-    func generatedFiles(for siteInputs: [UInt8]) -> [GeneratedStage.Group: [RenderedFile]]? {
+    /// The generated files of the last build, when they were made from the same `siteInputs`.
+    func generatedFiles(for siteInputs: [UInt8]) -> [GeneratedStage.Group: GeneratedStage.GeneratedFiles]? {
         guard let generated, generated.siteInputs == siteInputs else { return nil }
         return generated.files
     }
 
-    func rememberGeneratedFiles(_ files: [GeneratedStage.Group: [RenderedFile]], for siteInputs: [UInt8]) {
+    func rememberGeneratedFiles(_ files: [GeneratedStage.Group: GeneratedStage.GeneratedFiles], for siteInputs: [UInt8]) {
         generated = (siteInputs, files)
     }
 }

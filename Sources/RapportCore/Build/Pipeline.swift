@@ -59,16 +59,19 @@ struct Pipeline {
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let sink = log.isFailing ? nil : output
         let siteInputs = memo?.renderInputs(source, options: options)
-        let rendered = RenderStage.run(renderer, to: sink, spool: sink == nil ? nil : Spool(),
-                                       reused: memo?.reusableRenderings(site, siteInputs: siteInputs) ?? [],
+        let reused = memo?.reusableRenderings(site, siteInputs: siteInputs) ?? []
+        let rendered = RenderStage.run(renderer, to: sink, spool: sink == nil ? nil : Spool(), reused: reused,
                                        progress: options.progress, log: &log)
+        // The pages rendered again (nil: all of them), for the generated pages that gather every page's rendering.
+        let renderedAgain: Set<Site.PageID>? = reused.isEmpty ? nil : Set(reused.indices.filter { reused[$0] == nil })
         memo?.rememberRenderings(site, results: rendered.results, siteInputs: siteInputs)
         clock.lap("pages")
         if !graph.drafts.isEmpty {
             DraftCheck.run(graph.drafts, among: loaded, renderer: renderer, published: rendered.results, log: &log)
         }
         var files = sink == nil ? rendered.results.map(\.file) : []
-        files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, memo: memo, siteInputs: siteInputs, log: &log)
+        files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, memo: memo, siteInputs: siteInputs,
+                                    renderedAgain: renderedAgain, log: &log)
         if rendered.spool?.hasFailedRead == true {
             log.add(Diagnostic(.error, .outputFailed("a temporary file of the build could not be read back"),
                                at: SourceLocation(path: "."), stage: .output))
