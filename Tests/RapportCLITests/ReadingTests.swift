@@ -86,7 +86,7 @@ extension CommandLineTests {
         }
     }
 
-    @Test("dangling and looping symbolic links named like content are errors naming them; a link to a hidden file is never published")
+    @Test("dangling and looping symbolic links named like content are errors naming them; a link to a hidden file, and a file or folder named with a leading dot, is never published")
     func links() throws {
         let root = try siteCopyWithAssets()
         defer { TestFolders.remove(root) }
@@ -115,10 +115,16 @@ extension CommandLineTests {
         #expect(built.status == 1, "the links to .git stay errors")
         try manager.removeItem(at: root.appendingPathComponent("content/assets/config.txt"))
         try manager.removeItem(at: root.appendingPathComponent("content/assets/depot"))
+        // Names starting with '.' are not content: passed over, never published (an editor's swap file, a .env).
+        try Data("SECRET-TOKEN=1".utf8).write(to: root.appendingPathComponent("content/assets/.env"))
+        try Data("garbage".utf8).write(to: countries.appendingPathComponent(".mongolie.md.swp"))
+        try manager.createDirectory(at: root.appendingPathComponent("content/assets/.cache"), withIntermediateDirectories: true)
+        try Data("SECRET-TOKEN".utf8).write(to: root.appendingPathComponent("content/assets/.cache/token"))
         let clean = try rapportWithin(60, ["build"], in: root)
         #expect(clean.status == 0, "\(clean.stderr)")
         let published = try snapshot(of: root.appendingPathComponent("output"))
         #expect(!published.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET-TOKEN") })
+        #expect(!published.keys.contains { $0.contains("/.env") || $0.contains(".cache") || $0.contains(".swp") })
     }
 
     @Test("a file name that is not UTF-8 is an error naming it with the byte, never a page dropped")
