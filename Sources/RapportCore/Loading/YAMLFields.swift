@@ -1,4 +1,3 @@
-import RapportTemplates
 import Yams
 
 /// Reads YAML (front matter or a site file) into typed values, keeping every node's place in the file.

@@ -113,10 +113,10 @@ public final class StagedOutput: @unchecked Sendable {
             case .bytes(let bytes):
                 try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
             case .file(let absolutePath):
-                guard let bytes = file.contents.read() else {
-                    throw OutputError(path: file.path, reason: "cannot read \(absolutePath)")
+                switch FileBytes.load(atPath: absolutePath) {
+                case .success(let bytes): try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
+                case .failure(let failure): throw OutputError(path: file.path, reason: "cannot read \(absolutePath): \(failure)")
                 }
-                try Self.writeBytes(bytes, to: path, reporting: file.path, in: outputPath)
             }
         } catch let error as OutputError {
             lock.withLock { if failure == nil { failure = error } }
