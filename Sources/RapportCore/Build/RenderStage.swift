@@ -13,7 +13,8 @@ enum RenderStage {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
         let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
         let done = SharedCount()
-        let order = renderingOrder(renderer.site.urls.prefix(count))
+        // The order matters only to the folders a sink makes; in memory, pages are taken as they come.
+        let order = sink == nil ? Array(0..<count) : renderingOrder(renderer.site.urls.prefix(count))
         DispatchQueue.concurrentPerform(iterations: count) { turn in
             let id = order[turn]
             defer {

@@ -37,20 +37,6 @@ public struct SiteRenderer: Sendable {
         Self.usesFrenchTypography(language) ? FrenchTypography.apply(value) : value
     }
 
-    /// What rendering one page gives: its file, its problems, and what the anchor check needs.
-    public struct PageResult: Sendable {
-        public var file: RenderedFile
-        public var diagnostics: [Diagnostic]
-        /// The ids of the page's headings.
-        public var headingIDs: Set<String>
-        /// `#anchor` links into other pages (or this one), checked once every page is rendered.
-        public var anchorLinks: [AnchorLink]
-        /// The page's section of the edition's print page, rendered (pages of editions only).
-        public var printSection: [UInt8]?
-        /// The page's entry in its language's search index (JSON).
-        public var searchEntry: [UInt8] = []
-    }
-
     public struct AnchorLink: Sendable {
         /// The file of the page the link leads to.
         public var target: String

@@ -33,6 +33,7 @@ extension Site {
     /// URLs used twice, and URLs of generated pages taken by a content page: errors naming both.
     static func checkURLs(_ urls: [String], of pages: [Page], log: inout DiagnosticLog) {
         var owners: [String: PageID] = [:]
+        owners.reserveCapacity(urls.count)
         var generated: [String: Route] = [:]
         for page in pages where page.kind.isEditionHome {
             for route in Route.generated(language: page.language, edition: page.edition ?? "") { generated[route.path] = route }
