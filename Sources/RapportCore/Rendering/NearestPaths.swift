@@ -2,7 +2,8 @@ import RapportTemplates
 
 /// "Did you mean …?" for paths and URLs: the closest known one by edit distance (`Suggestions.distance`), when
 /// it is close enough to be a typo in the path's last segment: at most a third of that segment's characters, and
-/// at least two (`nigr.md` → `niger.md`, `…/nigerr/` → `…/niger/`, but never `…/mali/` for `…/nigerr/`).
+/// at least two when the segment is longer (`nigr.md` → `niger.md`, `…/nigerr/` → `…/niger/`, but never
+/// `…/mali/` for `…/nigerr/`, nor the page itself for `y`).
 struct NearestPaths: Sendable {
     /// The known paths by their length in characters, each list sorted: only lengths within the allowed
     /// distance are compared, and ties go to the first in order.
@@ -18,6 +19,7 @@ struct NearestPaths: Sendable {
     func nearest(to path: String) -> String? {
         guard path.utf8.count <= 400 else { return nil }
         let limit = Self.allowedDistance(for: path)
+        guard limit > 0 else { return nil }
         let length = path.count
         var best: (path: String, distance: Int)?
         for candidateLength in max(0, length - limit)...(length + limit) {
@@ -32,10 +34,11 @@ struct NearestPaths: Sendable {
         return best?.path
     }
 
-    /// A third of the last segment's characters (a trailing `/` aside), at least two.
+    /// A third of the last segment's characters (a trailing `/` aside), at least two, but fewer than the
+    /// segment has: a segment wholly replaced or dropped is no typo (`…/niger/y` does not mean `…/niger/`).
     static func allowedDistance(for path: String) -> Int {
         let trimmed = path.hasSuffix("/") ? path.dropLast() : Substring(path)
         let segment = trimmed.lastIndex(of: "/").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed
-        return max(2, segment.count / 3)
+        return min(max(2, segment.count / 3), segment.count - 1)
     }
 }

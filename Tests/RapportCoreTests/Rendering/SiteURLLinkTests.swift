@@ -171,3 +171,18 @@ struct SiteURLLinkTests {
         #expect(build("[Sahel](/fr/2020/regions/sahel/)", strict: true).diagnostics.map(\.severity) == [.error])
     }
 }
+
+@Suite("Nearest paths")
+struct NearestPathsTests {
+    @Test("a typo in the last segment is suggested; a whole other segment, or a one-letter one, is not")
+    func threshold() {
+        let paths = NearestPaths(["fr/2020/countries/niger/", "fr/2020/countries/mali/", "fr/2020/", "content/a/niger.md"])
+        #expect(paths.nearest(to: "fr/2020/countries/nigerr/") == "fr/2020/countries/niger/")
+        #expect(paths.nearest(to: "fr/2020/countries/nigr/") == "fr/2020/countries/niger/")
+        #expect(paths.nearest(to: "fr/2020/countries/malli/") == "fr/2020/countries/mali/")
+        #expect(paths.nearest(to: "fr/2020/countries/togo/") == nil)
+        #expect(paths.nearest(to: "fr/2020/countries/niger/y") == nil)
+        #expect(paths.nearest(to: "content/a/nigr.md") == "content/a/niger.md")
+        #expect(paths.nearest(to: String(repeating: "a", count: 100_000)) == nil)
+    }
+}
