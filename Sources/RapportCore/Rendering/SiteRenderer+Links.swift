@@ -151,7 +151,10 @@ extension SiteRenderer {
             return nil
         case .fromRoot:
             let suffix = fragment.map { "#" + $0 } ?? ""
-            if case .page(let targetID) = target {
+            // The `.md` link gives the same page unless it is of another language with a translation in this
+            // page's (a `.md` link leads to the translation): then the URL from this page.
+            if case .page(let targetID) = target,
+               site.pages[targetID].language == page.language || site.translations[targetID][page.language] == nil {
                 let file = Linker.reference(from: Self.folder(of: page.file), to: site.pages[targetID].file)
                 log.warning(.linkFromSiteRoot(destination, fix: file + suffix, fixIsFile: true), at: location)
             } else {

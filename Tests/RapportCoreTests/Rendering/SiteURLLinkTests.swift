@@ -33,6 +33,13 @@ struct SiteURLLinkTests {
         }
     }
 
+    @Test("a link from the root to a page of another language gives the URL from this page (a .md link would lead to the translation)")
+    func fromRootToOtherLanguage() {
+        #expect(messages("[Niger](/en/2020/countries/niger/)") == [
+            "\(Self.niger):6:1: warning: link to '/en/2020/countries/niger/' \(Self.fromRoot) write it from this page instead: (../../../../en/2020/countries/niger/)",
+        ])
+    }
+
     @Test("a link from the root keeps its fragment in the fix, and the fragment is checked against the page's headings")
     func fromRootWithFragment() {
         #expect(messages("[Climat](/fr/2020/regions/sahel/#climat-et-eau) et [ailleurs](/fr/2020/regions/sahel/#climat-eau).") == [
