@@ -47,8 +47,7 @@ extension SiteRenderer {
     /// `/<lang>/<year>/goals/<n>/` for each goal that a country of the edition works on.
     public func renderGoalPages(edition: String, language: String) -> [RenderedFile] {
         let countries = site.countriesOfEdition[edition]?[language] ?? []
-        let goals = Set(countries.flatMap { site.pages[$0].country?.priorityAreas ?? [] }).sorted()
-        return goals.map { goal in
+        return site.goals(edition: edition, language: language).map { goal in
             let url = Route.goal(language: language, edition: edition, number: goal.number).path
             let linker = Linker(mode: .relative(from: url))
             let members = countries.filter { site.pages[$0].country?.priorityAreas.contains(goal) == true }
