@@ -98,12 +98,14 @@ struct Fields {
     func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
         guard let value = present(key, required: required) else { return nil }
         guard case .sequence(let sequence, _) = value else {
+            // `4, 6, 8`: the list of numbers a writer meant, in the brackets YAML needs. (A text's commas are its own.)
             if case .scalar(let scalar) = value, scalar.style == .plain, !value.isNull {
-                // `4, 6, 8`: the list a writer meant, in the brackets YAML needs.
-                let items = scalar.string.split(separator: ",")
-                    .map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }.filter { !$0.isEmpty }
-                reader.error(.listWithoutBrackets(key: key, write: "[" + items.joined(separator: ", ") + "]"), at: value)
-                return nil
+                let items = scalar.string.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+                if items.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } }) {
+                    reader.error(.listWithoutBrackets(key: key, write: "[" + items.joined(separator: ", ") + "]"), at: value)
+                    return nil
+                }
             }
             reader.error(.wrongType(key: key, expected: "a list", found: YAMLFields.describe(value)), at: value)
             return nil

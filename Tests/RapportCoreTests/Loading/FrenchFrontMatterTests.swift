@@ -51,20 +51,20 @@ struct FrenchFrontMatterTests {
     func allAtOnce() {
         let text = Self.niger("summary: Niger : bilan\nkey_data:\n  source: Banque mondiale : 2022\n  hdi_rank: beaucoup\npriority_area: [3]\n")
         #expect(messages(text) == [
-            "\(Self.niger):5:15: error: \(Self.colonFix)summary: \"Niger : bilan\"",
-            "\(Self.niger):7:26: error: \(Self.colonFix)source: \"Banque mondiale : 2022\"",
+            "\(Self.niger):5:16: error: \(Self.colonFix)summary: \"Niger : bilan\"",
+            "\(Self.niger):7:27: error: \(Self.colonFix)source: \"Banque mondiale : 2022\"",
             "\(Self.niger):8:13: error: 'hdi_rank' must be a whole number, not the text 'beaucoup'",
             "\(Self.niger):9:1: error: unknown key 'priority_area' in the front matter of a country page; did you mean 'priority_areas'?",
         ])
     }
 
-    @Test("the fixes as written build: quoted colons, quoted '#', a URL, tabs, comments on whole lines and after numbers")
+    @Test("the fixes as written build: quoted colons, quoted '#', a URL, tabs, comments on whole lines and after true or false")
     func fixedBuilds() throws {
         let text = Self.niger("""
             summary: "Ukraine : l’aide d’urgence"
             translation_key:\tniger
             # une note : à relire #2
-            budget_eur: 5000000 # estimation
+            draft: false # jusqu’en mars
             key_data:
               source: 'Banque mondiale : 2022, #3'
             achievements:
@@ -95,6 +95,13 @@ struct FrenchFrontMatterTests {
         #expect(messages(Self.niger("", title: "title: Niger#1")) == [])
     }
 
+    @Test("a comment after a number is a comment: no warning")
+    func commentAfterNumber() {
+        let english = "---\ntitle: Niger\ncountry: NE\nregion: sahel-en\nbudget_eur: 5000000\n---\nNiger.\n"
+        #expect(TestSite([Self.niger: Self.niger("budget_eur: 5000000 # estimation\n"),
+                          "content/2020/en/countries/niger.md": english]).build().messages == [])
+    }
+
     // MARK: - Numbers
 
     @Test("numbers written the French way are errors that show the number to write", arguments: [
@@ -121,7 +128,9 @@ struct FrenchFrontMatterTests {
 
     @Test("a decimal field reads 1.500 as 1.5, as YAML does: no message (the whole-number reading is for whole-number fields)")
     func dotInDecimalField() throws {
-        let built = outcome(Self.niger("key_data:\n  population_millions: 1.500\n"))
+        let english = "---\ntitle: Niger\ncountry: NE\nregion: sahel-en\nkey_data:\n  population_millions: 1.5\n---\nNiger.\n"
+        let built = TestSite([Self.niger: Self.niger("key_data:\n  population_millions: 1.500\n"),
+                              "content/2020/en/countries/niger.md": english]).build()
         #expect(built.messages == [])
         #expect(try #require(built.text("fr/2020/countries/niger/index.html")).contains("Population: 1,5"))
     }
@@ -168,7 +177,7 @@ struct FrenchFrontMatterTests {
         let text = Self.niger("summary: Niger : bilan\n", title: "title: Niger, priorité #1")
         let expected = [
             "\(Self.niger):2:24: warning: \(Self.commentCut)",
-            "\(Self.niger):5:15: error: \(Self.colonFix)summary: \"Niger : bilan\"",
+            "\(Self.niger):5:16: error: \(Self.colonFix)summary: \"Niger : bilan\"",
         ]
         #expect(messages(text) == expected)
         #expect(messages(text.replacingOccurrences(of: "\n", with: "\r")) == expected)
@@ -178,7 +187,7 @@ struct FrenchFrontMatterTests {
     @Test("a quote or backslash in a text with a colon is escaped in the fix, and the fixed text is read as written")
     func escapedFix() {
         #expect(messages(Self.niger("summary: Le « plan » : 2 \"phases\" \\ fin\n")) == [
-            "\(Self.niger):5:23: error: \(Self.colonFix)summary: \"Le « plan » : 2 \\\"phases\\\" \\\\ fin\"",
+            "\(Self.niger):5:22: error: \(Self.colonFix)summary: \"Le « plan » : 2 \\\"phases\\\" \\\\ fin\"",
         ])
     }
 
