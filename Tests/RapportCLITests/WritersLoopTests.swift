@@ -27,12 +27,12 @@ struct WritersLoopTests {
         let frenchBody = try text(root, Self.french).components(separatedBy: "---\n").last!
         try write(root, Self.french, "\u{FEFF}---\t\r\ntitle: \"Rapport annuel 2022 : priorité #1\"\r\n"
                   + "summary: 'L’action de 2022 : bilan, #2'\r\n---\r\n" + frenchBody.replacingOccurrences(of: "\n", with: "\r\n"))
-        // The English home: CR alone, a fence with spaces, a comment after its digest.
+        // The English home: CR alone, a fence with spaces, a comment line after its digest.
         let english = try text(root, Self.english)
         let digest = try #require(english.components(separatedBy: "\n").first { $0.hasPrefix("source_digest: ") })
         let englishBody = english.components(separatedBy: "---\n").last!
         let before = "---  \rtitle: \"Annual report 2022: priority #1\"\rsummary: 'The work of 2022: a review'\r"
-            + "\(digest) # accepted in March\r---\r" + englishBody.replacingOccurrences(of: "\n", with: "\r")
+            + "\(digest)\r# relu en mars : ok\r---\r" + englishBody.replacingOccurrences(of: "\n", with: "\r")
         try write(root, Self.english, before)
 
         let check = try cli.rapport(["check"], in: root)
@@ -45,7 +45,7 @@ struct WritersLoopTests {
         let after = try text(root, Self.english)
         #expect(after.hasPrefix("---  \rtitle: \"Annual report 2022: priority #1\"\rsummary: 'The work of 2022: a review'\rsource_digest: "))
         #expect(after.components(separatedBy: "\r").count == before.components(separatedBy: "\r").count)
-        #expect(!after.contains("# accepted in March") && !after.contains("\n"), "the one line replaced, its CR kept")
+        #expect(after.contains("\r# relu en mars : ok\r---\r") && !after.contains("\n"), "the one line replaced, its CR kept")
         let strict = try cli.rapport(["check", "--strict"], in: root)
         #expect(strict.status == 0 && strict.stderr == "", "\(strict.stderr)")
 
