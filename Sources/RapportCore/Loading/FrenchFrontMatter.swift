@@ -18,7 +18,16 @@ enum FrenchFrontMatter {
         return text.withUTF8 { bytes in
             var repaired: [UInt8] = []
             var copied = 0
+            // The indentation of a key whose value is a block scalar (`|`, `>`): its deeper lines are its text.
+            var blockScalarIndent: Int?
             for line in FrontMatterLines.lines(bytes) {
+                var indent = line.start
+                while indent < line.contentEnd, bytes[indent] == 0x20 { indent += 1 }
+                if let block = blockScalarIndent {
+                    if indent == line.contentEnd || indent - line.start > block { continue }
+                    blockScalarIndent = nil
+                }
+                if startsBlockScalar(line, in: bytes) { blockScalarIndent = indent - line.start; continue }
                 guard let value = plainValue(of: line, in: bytes) else { continue }
                 let located = { (offset: Int) in
                     SourceLocation(path: reader.path, line: line.number + reader.lineOffset, column: column(of: offset, in: line, bytes))
@@ -86,6 +95,23 @@ enum FrenchFrontMatter {
         while textEnd > offset, isSpace(bytes[textEnd - 1]) { textEnd -= 1 }
         value.textEnd = textEnd
         return value
+    }
+
+    /// Whether the line's value is a block scalar: its last non-space byte before any comment is `|` or `>` (with
+    /// their indicators, `|-`, `>+2`) after `key:` or `- `.
+    static func startsBlockScalar(_ line: FrontMatterLines.Line, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = line.start
+        while index < line.contentEnd, bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
+            if "\"'#".utf8.contains(bytes[index]) { return false }
+            index += 1
+        }
+        guard index < line.contentEnd, index > line.start, isSpace(bytes[index - 1]) else { return false }
+        let before = bytes[line.start..<(index - 1)].reversed().drop(while: isSpace).first
+        guard before == UInt8(ascii: ":") || before == UInt8(ascii: "-") else { return false }
+        var after = index + 1
+        while after < line.contentEnd, "+-0123456789".utf8.contains(bytes[after]) { after += 1 }
+        while after < line.contentEnd, isSpace(bytes[after]) { after += 1 }
+        return after == line.contentEnd || bytes[after] == UInt8(ascii: "#")
     }
 
     /// `"text"`, with `\` and `"` escaped; shortened to `limit` characters with `…` when given.

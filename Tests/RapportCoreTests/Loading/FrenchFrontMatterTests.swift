@@ -95,6 +95,12 @@ struct FrenchFrontMatterTests {
         #expect(messages(Self.niger("", title: "title: Niger#1")) == [])
     }
 
+    @Test("a block scalar's lines are its text: no colon error, no comment warning inside it")
+    func blockScalar() throws {
+        let text = Self.niger("summary: >-\n  Note : voir le bilan\n  Objectif: priorité #1\n\n  fin\nachievements:\n  - |\n    Puits : 12\n  - Écoles : 3\n")
+        #expect(messages(text) == ["\(Self.niger):13:12: error: \(Self.colonFix)- \"Écoles : 3\""])
+    }
+
     @Test("a comment after a number is a comment: no warning")
     func commentAfterNumber() {
         let english = "---\ntitle: Niger\ncountry: NE\nregion: sahel-en\nbudget_eur: 5000000\n---\nNiger.\n"
