@@ -35,6 +35,8 @@ public struct BuildOutcome: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     /// How many content pages were rendered.
     public var pageCount: Int
+    /// The site's languages, from site.yaml (empty when it could not be read).
+    public var languages: [String] = []
     /// Wall time of each stage, in order (`RAPPORT_TIMINGS=1 rapport build` prints them).
     public var timings: [StageTiming] = []
 }

@@ -89,8 +89,13 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case generatedURL(String, generatedPage: String)
 
     // MARK: Markdown bodies
-    case brokenLink(String)
-    case missingAnchor(String, inFile: String)
+    case brokenLink(String, suggestion: String? = nil)
+    case missingAnchor(String, inFile: String, suggestion: String? = nil)
+    /// A link written as a URL of the site (`/fr/2022/…/`, `../mongolie/`) that is no page or file of it.
+    case brokenSiteURL(String, suggestion: String?)
+    /// A link from the site's root (`/fr/2022/…/`) that leads to a page or file: `fix` is the link to write instead,
+    /// the page's `.md` file when `fixIsFile`, else a URL relative to the linking page.
+    case linkFromSiteRoot(String, fix: String, fixIsFile: Bool)
     case missingAsset(String)
     case rawHTMLIgnored
     case imageWithoutAlt(String)
@@ -247,8 +252,16 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .generatedURL(let url, let generated):
             return "the URL \(url) is also the URL of \(generated), which Rapport generates: choose another slug"
 
-        case .brokenLink(let target): return "link to '\(target)', which does not exist"
-        case .missingAnchor(let anchor, let file): return "no heading with the id '\(anchor)' in \(file)"
+        case .brokenLink(let target, let suggestion):
+            return "link to '\(Self.shortened(target, to: 200))', which does not exist" + Self.didYouMean(suggestion)
+        case .missingAnchor(let anchor, let file, let suggestion):
+            return "no heading with the id '\(Self.shortened(anchor, to: 200))' in \(file)" + Self.didYouMean(suggestion)
+        case .brokenSiteURL(let target, let suggestion):
+            return "link to '\(Self.shortened(target, to: 200))', which is no page or file of this site"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? ": check the address, or link to the page's .md file")
+        case .linkFromSiteRoot(let target, let fix, let fixIsFile):
+            return "link to '\(Self.shortened(target, to: 200))' from the site's root: it breaks when the site is published under a sub-path; "
+                + (fixIsFile ? "link to the page's file instead: (\(fix))" : "write it from this page instead: (\(fix))")
         case .missingAsset(let target): return "link to the asset '\(target)', which is not in content/assets/"
         case .rawHTMLIgnored: return "raw HTML is left out of the page (set allow_raw_html: true in site.yaml to keep it)"
         case .imageWithoutAlt(let target): return "the image '\(target)' has no alternative text"
@@ -285,5 +298,9 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A number as a message quotes it: at most 40 characters, so a 400-digit cell stays readable.
-    private static func shortened(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
+    private static func shortened(_ text: String, to length: Int = 40) -> String {
+        text.utf8.count > length && text.count > length ? text.prefix(length) + "…" : text
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
 }

@@ -13,7 +13,10 @@ public struct SiteRenderer: Sendable {
     let formats: [String: NumberFormatting]
     /// The data sets bodies place with `<!-- table: NAME -->`.
     public let dataSets: DataSets
-
+    /// Every path the site answers, for links written as its URLs.
+    let addresses: SiteAddresses
+    /// The page files, for "did you mean" on links to missing ones.
+    let pageFiles: NearestPaths
 
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
                 dataSets: DataSets = DataSets()) {
@@ -26,6 +29,9 @@ public struct SiteRenderer: Sendable {
         self.markdownOptions = { language in
             MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
         }
+        self.addresses = SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
+                                       assetPaths: assetPaths)
+        self.pageFiles = NearestPaths(site.pageByFile.keys)
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
 
@@ -35,20 +41,6 @@ public struct SiteRenderer: Sendable {
     /// Text shown as text (titles, achievements, labels) in `language`'s typography.
     func text(_ value: String, _ language: String) -> String {
         Self.usesFrenchTypography(language) ? FrenchTypography.apply(value) : value
-    }
-
-    /// What rendering one page gives: its file, its problems, and what the anchor check needs.
-    public struct PageResult: Sendable {
-        public var file: RenderedFile
-        public var diagnostics: [Diagnostic]
-        /// The ids of the page's headings.
-        public var headingIDs: Set<String>
-        /// `#anchor` links into other pages (or this one), checked once every page is rendered.
-        public var anchorLinks: [AnchorLink]
-        /// The page's section of the edition's print page, rendered (pages of editions only).
-        public var printSection: [UInt8]?
-        /// The page's entry in its language's search index (JSON).
-        public var searchEntry: [UInt8] = []
     }
 
     public struct AnchorLink: Sendable {
@@ -66,14 +58,14 @@ public struct SiteRenderer: Sendable {
         let url = site.urls[id]
         let linker = Linker(mode: .relative(from: url))
         var log = DiagnosticLog(stage: .markdown)
-        var anchors: [AnchorLink] = []
+        var notes = LinkNotes()
         var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         // The layout first: data markers in the body render their tables and charts with it.
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
-            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors) {
+            switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
             case nil: return nil
             case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
             case .site(let path, let fragment):
@@ -121,10 +113,10 @@ public struct SiteRenderer: Sendable {
             printSection = markdown.print
         }
         let searchEntry = markdown.plainTextBytes.withUnsafeBufferPointer {
-            SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0)
+            SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0, others: page.country?.achievements ?? [])
         }
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
-                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors,
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: notes.anchors,
                           printSection: printSection, searchEntry: searchEntry)
     }
 
