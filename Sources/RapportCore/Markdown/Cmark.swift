@@ -186,8 +186,10 @@ private struct TreePasses {
     private mutating func visitLink(_ node: OpaquePointer, type: cmark_node_type, cursor: inout SourceCursor,
                                     printIDPrefix: String?, rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite?) {
         let text = plainText(of: node)
-        let position = position(of: node, cursor: &cursor, text: text)
-        let link = MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: string(cmark_node_get_url(node)),
+        let destination = string(cmark_node_get_url(node))
+        // libcmark-gfm places a `www.` autolink one column early: found in the source instead.
+        let position = position(of: node, cursor: &cursor, text: text, search: destination == "http://" + text)
+        let link = MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
                                 text: text, line: position.line, column: position.column)
         result.links.append(link)
         if let replacement = rewriteLink(link) {
@@ -222,10 +224,15 @@ private struct TreePasses {
         let literal = start..<result.plainTextBytes.count
         if options.typography != nil { leaves.add(node, literal: literal, typeset: typeset) }
         result.plainTextBytes.append(0x20)
-        // A footnote reference without its note is left by libcmark-gfm as a text `[^label]` without a position.
-        if typeset, cmark_node_get_start_line(node) == 0, options.extensions.contains(.footnotes) {
-            for label in FootnoteSyntax.unresolved(in: result.plainTextBytes[literal]) {
-                let position = position(of: node, cursor: &cursor, text: "[^" + label + "]")
+        // A footnote reference without its note is left by libcmark-gfm as the text `[^label]`, often merged into
+        // the text before it; an escaped `\[^label]` is text too, told apart in the source.
+        if typeset, options.extensions.contains(.footnotes), FootnoteSyntax.mayHoldReference(result.plainTextBytes[literal]) {
+            for label in FootnoteSyntax.references(in: result.plainTextBytes[literal]) {
+                let text = Array(("[^" + label + "]").utf8)
+                guard let found = positions.find(text, from: cursor.position) else { continue }
+                cursor.moved(to: (found.line, found.byteColumn + text.count))
+                guard !positions.isEscaped(line: found.line, byteColumn: found.byteColumn) else { continue }
+                let position = MarkdownPosition(line: found.line, column: positions.characterColumn(line: found.line, byteColumn: found.byteColumn))
                 result.footnoteProblems.append(MarkdownFootnoteProblem(kind: .noNote, label: label, position: position))
             }
         }
@@ -233,9 +240,9 @@ private struct TreePasses {
 
     /// A node's position, found in the source after the last positioned node of its block when libcmark-gfm
     /// gave it none (the links of bare URLs, references without a note).
-    private mutating func position(of node: OpaquePointer, cursor: inout SourceCursor, text: String?) -> MarkdownPosition {
+    private mutating func position(of node: OpaquePointer, cursor: inout SourceCursor, text: String?, search: Bool = false) -> MarkdownPosition {
         var line = Int(cmark_node_get_start_line(node)), byteColumn = Int(cmark_node_get_start_column(node))
-        if line == 0, let text, let found = positions.find(Array(text.utf8), from: cursor.position) {
+        if line == 0 || search, let text, let found = positions.find(Array(text.utf8), from: cursor.position) {
             (line, byteColumn) = found
             cursor.moved(to: (line, byteColumn + text.utf8.count))
         }
@@ -428,7 +435,7 @@ private struct TreePasses {
             for variant in variants { variant.apply(printIDPrefix: nil) }
         }
         let notes = renderNotes(prefix: "", options: renderOptions)
-        for index in result.footnotes.indices { result.footnotes[index].html = notes.contents[index] }
+        for index in result.footnotes.indices { result.footnotes[index].html = notes.noteHTML(index) }
         result.notes = notes.section(level: 2)
         if let rest { result.rest = tree.html(of: rest, options: renderOptions) }
         result.intro = tree.html(of: tree.document, options: renderOptions)

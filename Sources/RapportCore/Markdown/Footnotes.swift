@@ -5,14 +5,27 @@ import RapportTemplates
 /// What libcmark-gfm does not tell about footnotes, read from the source: the label of a reference left as text
 /// (it has no note), and the lines where notes are defined (a note that no reference calls leaves the tree).
 enum FootnoteSyntax {
-    /// The labels of the `[^label]` references at the start of a text node that libcmark-gfm made of references
-    /// without a note (several when they follow each other: `[^a][^b]`).
-    static func unresolved(in literal: ArraySlice<UInt8>) -> [String] {
+    /// Whether a text may hold a `[^label]` (one scan for `[^`).
+    static func mayHoldReference(_ literal: ArraySlice<UInt8>) -> Bool {
+        var index = literal.startIndex
+        while let open = literal[index...].firstIndex(of: UInt8(ascii: "[")) {
+            if open + 1 < literal.endIndex, literal[open + 1] == UInt8(ascii: "^") { return true }
+            index = open + 1
+        }
+        return false
+    }
+
+    /// The labels of the `[^label]` in a text (libcmark-gfm leaves a reference without a note as text): a label
+    /// is one or more characters, no space and no bracket.
+    static func references(in literal: ArraySlice<UInt8>) -> [String] {
         var labels: [String] = []
         var index = literal.startIndex
-        while literal[index...].starts(with: "[^".utf8),
-              let close = literal[(index + 2)...].firstIndex(of: UInt8(ascii: "]")), close > index + 2 {
-            labels.append(String(decoding: literal[(index + 2)..<close], as: UTF8.self))
+        while let open = literal[index...].firstIndex(of: UInt8(ascii: "[")) {
+            index = open + 1
+            guard open + 2 < literal.endIndex, literal[open + 1] == UInt8(ascii: "^"),
+                  let close = literal[(open + 2)...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 <= 0x20 && $0 != 0x1B }),
+                  literal[close] == UInt8(ascii: "]"), close > open + 2 else { continue }
+            labels.append(String(decoding: literal[(open + 2)..<close], as: UTF8.self))
             index = close + 1
         }
         return labels
@@ -137,6 +150,11 @@ struct FootnoteSection {
         guard !links.isEmpty else { return content }
         if content.hasSuffix("</p>\n") { return content.dropLast("</p>\n".count) + " " + links + "</p>\n" }
         return content + "<p>" + links + "</p>\n"
+    }
+
+    /// A note's HTML as the placement writes it (without links back).
+    func noteHTML(_ index: Int) -> String {
+        options.footnotes == .inline ? Self.trimmed(contents[index]) : contents[index]
     }
 
     private static func trimmed(_ html: String) -> String {

@@ -304,6 +304,17 @@ struct SourceColumns {
         return (low + 1, found - lineStarts[low] + 1)
     }
 
+    /// Whether the byte at a 1-based line and byte column follows an odd run of backslashes (`\[` is text).
+    func isEscaped(line: Int, byteColumn: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count else { return false }
+        var offset = lineStarts[line - 1] + byteColumn - 2, count = 0
+        while offset >= lineStarts[line - 1], offset < bytes.count, bytes[offset] == UInt8(ascii: "\\") {
+            count += 1
+            offset -= 1
+        }
+        return count % 2 == 1
+    }
+
     /// The 1-based character column of a 1-based byte column on a 1-based line.
     mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
