@@ -60,6 +60,11 @@ private nonisolated(unsafe) let syntaxExtensions: [MarkdownExtensions: OpaquePoi
     return found
 }()
 
+/// libcmark-gfm marks the characters its inline extensions look for (`~`, `:`, `w`…) in a process-wide table
+/// while a parser reads inlines, and unmarks them after: two parses at once would race on it (a page rendered
+/// in parallel could lose its strikethrough or autolinks). Parses take turns; rendering needs no lock.
+private let parseLock = NSLock()
+
 /// A parsed document and the parser that keeps its extensions (the renderer needs them).
 private final class ParsedTree {
     let parser: OpaquePointer
@@ -75,8 +80,11 @@ private final class ParsedTree {
         for (flag, pointer) in syntaxExtensions where options.extensions.contains(flag) {
             cmark_parser_attach_syntax_extension(parser, pointer)
         }
+        parseLock.lock()
         cmark_parser_feed(parser, source, byteCount)
-        guard let document = cmark_parser_finish(parser) else {
+        let finished = cmark_parser_finish(parser)
+        parseLock.unlock()
+        guard let document = finished else {
             cmark_parser_free(parser)
             return nil
         }

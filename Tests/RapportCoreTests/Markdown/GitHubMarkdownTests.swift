@@ -175,6 +175,19 @@ struct GitHubMarkdownTests {
         #expect(seen.map { "\($0.line):\($0.column) \($0.destination)" } == ["1:8 https://oecd.org/?a=1", "1:33 http://www.oecd.org/?b"])
     }
 
+    @Test("bodies rendered in parallel keep their autolinks and strikethrough (libcmark-gfm's shared table of inline characters)")
+    func parallelRendering() {
+        let expected = "<p>Voir <a href=\"https://x.org\">https://x.org</a> et <del>a</del>.</p>\n"
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 400)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let source = index.isMultiple(of: 2) ? "Voir https://x.org et ~~a~~.\n" : String(repeating: "Texte *simple*. ", count: 50) + "\n"
+            let html = Markdown.render(source).introHTML
+            results[index] = index.isMultiple(of: 2) ? html == expected : html.hasPrefix("<p>Texte <em>simple</em>.")
+        }
+        #expect(results.allSatisfy { $0 })
+    }
+
     // MARK: - Hostile input
 
     @Test("10,000 footnotes, a table of 1,000 columns, control characters: rendered in time, nothing lost")
