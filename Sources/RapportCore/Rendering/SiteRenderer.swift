@@ -28,8 +28,10 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
+        let notesStrings = strings.mapValues { (title: $0["notes_title"] ?? "Notes", back: $0["note_back"] ?? "↩") }
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
+            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil,
+                            notesTitle: notesStrings[language]?.title ?? "Notes", noteBackLabel: notesStrings[language]?.back ?? "↩")
         }
         addressTable = OnDemand {
             SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
@@ -80,7 +82,8 @@ public struct SiteRenderer: Sendable {
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
-        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil)
+        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil,
+                            notes: markdown.notes.isEmpty ? nil : markdown.notes)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
         let keyData = page.kind.isCountry ? makeKeyData(id) : nil
@@ -107,7 +110,7 @@ public struct SiteRenderer: Sendable {
             let prefix = printPrefix(of: id)
             var country: CountryView?
             if case .country(let edition) = page.kind {
-                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil), linker: printLinker,
+                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil, notes: nil), linker: printLinker,
                                           idPrefix: prefix, keyData: keyData)
             }
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,
