@@ -13,7 +13,8 @@ public struct SiteRenderer: Sendable {
     let formats: [String: NumberFormatting]
     /// The data sets bodies place with `<!-- table: NAME -->`.
     public let dataSets: DataSets
-
+    /// The PDF of each edition and language, when PDFs are made (stage "pdf", before the pages that link to them).
+    public var pdfs: [EditionScope: PublishedPDF] = [:]
 
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
                 dataSets: DataSets = DataSets()) {
