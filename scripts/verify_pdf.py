@@ -42,6 +42,10 @@ def normalised(text):
     return re.sub(r"[^\w]+", "", text.replace("\u00ad", "")).lower()
 
 
+def normalised_spaces(text):
+    return re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+
+
 def print_page_titles(site, language, edition):
     """The sections' titles of the edition's print page, in its order (the reading order the PDF must follow)."""
     page = site / language / edition / "print" / "index.html"
@@ -127,10 +131,19 @@ def check_text(pdf, site, language, edition, pages):
             problems.append(f"{pdf.name}: '{title}' is not found after the section before it (reading order)")
         else:
             position = found
-    whole = "\n".join(texts).replace("\u202f", " ").replace("\u00a0", " ")
-    pattern = r"\d{1,3}(?:\.\d{3})+ €" if language == "fr" else r"€\d{1,3}(?:,\d{3})+"
+    # Figures: every number of the print page's tables is in the PDF as the page writes it (formatted for the
+    # language), and the language's own digit grouping or decimal sign is there.
+    whole = normalised_spaces("\n".join(texts))
+    source = (site / language / edition / "print" / "index.html").read_text(encoding="utf-8")
+    figures = {normalised_spaces(html.unescape(re.sub(r"<[^>]+>", "", cell))).strip()
+               for cell in re.findall(r"<td[^>]*>(.*?)</td>", source, re.S)}
+    squeezed = whole.replace(" ", "").replace("\n", "")
+    for figure in sorted(f for f in figures if re.search(r"\d", f)):
+        if figure.replace(" ", "") not in squeezed:
+            problems.append(f"{pdf.name}: the figure '{figure}' of the print page is not in the PDF")
+    pattern = r"\d\.\d{3}|\d,\d" if language == "fr" else r"\d,\d{3}|\d\.\d"
     if not re.search(pattern, whole):
-        problems.append(f"{pdf.name}: no euro amount written as {language} writes it ({pattern})")
+        problems.append(f"{pdf.name}: no number written as {language} writes it ({pattern})")
     return problems, texts
 
 
@@ -180,7 +193,9 @@ def check_pdfua(pdf):
 
 def screenshots(pdf, texts, folder, language, chart_title):
     folder.mkdir(parents=True, exist_ok=True)
-    chart_page = next((i + 1 for i, t in enumerate(texts) if i > 2 and chart_title and normalised(chart_title) in normalised(t)), None)
+    # The first page past the cover and the contents (no leader dots) that shows the chart's title.
+    chart_page = next((i + 1 for i, t in enumerate(texts) if i >= 2 and chart_title and "....." not in t
+                       and normalised(chart_title) in normalised(t)), None)
     shots = [("cover", 1), ("contents", 2)] + ([("chart", chart_page)] if chart_page else [])
     for name, page in shots:
         run("pdftoppm", "-png", "-r", "70", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(folder / f"pdf-{name}-{language}"))
@@ -199,7 +214,7 @@ def check_site(site, screenshot_folder=None):
         problems += text_problems
         if screenshot_folder and edition == max(p.parent.name for p in found):
             home = (site / language / edition / "index.html").read_text(encoding="utf-8")
-            chart = re.search(r'<title id="[^"]+-title">(.*?)</title>', home)
+            chart = re.search(r'<h2 id="budget-chart-title">(.*?)</h2>', home)
             problems += screenshots(pdf, texts, screenshot_folder, language, chart and html.unescape(chart.group(1)))
     return problems
 

@@ -109,6 +109,9 @@ struct Linker: Sendable {
         return link.isEmpty ? "./" : link
     }
 
+    /// Links from the edition's PDF (`Mode.document`).
+    var isDocument: Bool { if case .document = mode { true } else { false } }
+
     /// The prefix that leads to the site root: `../../` (relative) or the base path.
     var root: String {
         switch mode {

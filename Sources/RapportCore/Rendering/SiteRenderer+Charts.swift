@@ -65,7 +65,9 @@ extension SiteRenderer {
                 }
             },
             table: table)
-        return chartView(figures, language: language)
+        var view = chartView(figures, language: language)
+        view.embedsStyle = linker.isDocument
+        return view
     }
 
     func chartView(_ figures: ChartFigures, language: String) -> DataChartView {

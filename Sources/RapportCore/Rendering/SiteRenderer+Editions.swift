@@ -55,6 +55,8 @@ extension SiteRenderer {
             barText: { row, _ in format.shortLabel(Double(budgets[row].1), unit: .euros) },
             // Short labels ("5 M€"): the full amounts are in the table and the description.
             tickText: { value, largest, step in format.axisLabel(value, largest: largest, step: step, unit: .euros) }, table: table)
-        return chartView(figures, language: language)
+        var view = chartView(figures, language: language)
+        view.embedsStyle = linker.isDocument
+        return view
     }
 }

@@ -24,6 +24,8 @@ public struct DataChartView: Sendable {
     /// Several series: a legend names them (with their pattern or dash).
     public let hasLegend: Bool
     public let table: DataTableView
+    /// The chart carries its own `<style>` (the PDF: its typesetter styles an inline SVG only from inside it).
+    public var embedsStyle = false
 }
 
 public struct ChartTickView: Sendable {
@@ -85,6 +87,7 @@ extension DataChartView: FieldTableView {
         ("markers", .list(.view(ChartMarkerView.templateSchema)), { .views($0.markers) }),
         ("gaps", .list(.view(ChartTextView.templateSchema)), { .views($0.gaps) }),
         ("hasLegend", .flag, { .flag($0.hasLegend) }),
+        ("embedsStyle", .flag, { .flag($0.embedsStyle) }),
         ("table", .view(DataTableView.templateSchema), { .view($0.table) }),
     ])
 }
