@@ -118,8 +118,8 @@ extension SiteRenderer {
             country = makeCountryView(id, edition: edition, body: BodyView(intro: body, rest: nil), linker: linker,
                                       idPrefix: printPrefix(of: id), keyData: makeKeyData(id))
         }
-        let level = site.reading.trail[id]?.count ?? 1
-        let section = PDFSectionView(id: sectionID(of: id), title: title(of: id), isChapter: level <= 1, isRegion: page.kind.isRegion,
+        let level = max(site.reading.trail[id]?.count ?? 1, 1)
+        let section = PDFSectionView(id: sectionID(of: id), title: title(of: id), level: level, isChapter: level == 1, isRegion: page.kind.isRegion,
                                      body: body, country: country)
         return render(PageContext(chrome: chrome, t: t(page.language), page: section), "pdf-section")
     }

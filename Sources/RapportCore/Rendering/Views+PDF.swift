@@ -42,6 +42,8 @@ public struct PDFContentsEntryView: Sendable {
 public struct PDFSectionView: Sendable {
     public let id: String
     public let title: String
+    /// Its depth in the table of contents (1: a chapter), for its bookmark's level.
+    public let level: Int
     public let isChapter: Bool
     public let isRegion: Bool
     public let body: [UInt8]
@@ -84,6 +86,7 @@ extension PDFSectionView: FieldTableView {
     public static let fields: TemplateFields<PDFSectionView> = TemplateFields("pdf-section", [
         ("id", .text, { .text($0.id) }),
         ("title", .text, { .text($0.title) }),
+        ("level", .text, { .text(String($0.level)) }),
         ("isChapter", .flag, { .flag($0.isChapter) }),
         ("isRegion", .flag, { .flag($0.isRegion) }),
         ("body", .html, { .bytes($0.body) }),

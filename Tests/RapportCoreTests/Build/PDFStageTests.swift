@@ -61,7 +61,7 @@ struct PDFStageTests {
         #expect(document.contains(##"<a href="#c-senegal-health">Senegal</a>"##), "a page's heading: its prefixed id")
         #expect(document.contains(##"<a href="#r-west-africa">region</a>"##), "a page: its section")
         #expect(document.contains(#"<a href="https://example.org/sub/path/assets/fiche.txt">fact sheet</a>"#), "an asset: its public URL")
-        #expect(document.contains(#"<section class="pdf-section" id="c-senegal" aria-labelledby="c-senegal-title">"#))
+        #expect(document.contains(#"<section class="pdf-section pdf-level-3" id="c-senegal" aria-labelledby="c-senegal-title">"#))
         #expect(document.contains(#"id="c-senegal-health""#), "the target is there")
         #expect(document.contains(##"<li class="pdf-contents-level-1 pdf-contents-chapter"><a href="#s-foreword">Foreword</a></li>"##))
         #expect(document.contains("<html lang=\"en\">") && document.contains("<title>"))

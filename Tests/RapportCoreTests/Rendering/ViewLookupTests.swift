@@ -87,7 +87,7 @@ struct ViewLookupTests {
         assertComplete(PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
                                        stylesheet: "p", logo: logo, contents: [contentsEntry], introduction: Array("i".utf8),
                                        chart: chart, sections: [Array("s".utf8)]))
-        assertComplete(PDFSectionView(id: "i", title: "t", isChapter: true, isRegion: false, body: Array("b".utf8), country: country))
+        assertComplete(PDFSectionView(id: "i", title: "t", level: 1, isChapter: true, isRegion: false, body: Array("b".utf8), country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))
         assertComplete(LanguageHomeView(title: "t", latest: link, editions: [link], pages: [link]))
