@@ -87,8 +87,8 @@ extension DataChartView: FieldTableView {
         ("markers", .list(.view(ChartMarkerView.templateSchema)), { .views($0.markers) }),
         ("gaps", .list(.view(ChartTextView.templateSchema)), { .views($0.gaps) }),
         ("hasLegend", .flag, { .flag($0.hasLegend) }),
-        ("embedsStyle", .flag, { .flag($0.embedsStyle) }),
         ("table", .view(DataTableView.templateSchema), { .view($0.table) }),
+        ("embedsStyle", .flag, { .flag($0.embedsStyle) }),
     ])
 }
 
