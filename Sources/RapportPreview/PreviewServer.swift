@@ -105,6 +105,10 @@ struct RebuildService: Service {
                         succeeded = await site.reload(SiteSource.read(root: root))
                     }
                     let elapsed = PreviewServer.milliseconds(ContinuousClock.now - started)
+                    if ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1" {
+                        let laps = await site.timings.map { "\($0.stage) \($0.duration.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))" }
+                        report("timing: " + laps.joined(separator: ", "))
+                    }
                     if succeeded {
                         report("Rebuilt in \(elapsed) ms")
                     } else {

@@ -36,7 +36,12 @@ public actor PreviewSite {
     private var options: BuildOptions
     private let memo = BuildMemo()
     /// The site root's files, as the watcher last read them, by path (contents in memory when they could be read).
-    private var sources: [String: SourceFile] = [:]
+    private var sources: [String: SourceFile] = [:] {
+        didSet { assembled = nil }
+    }
+    /// `sources` as the build takes them, with each file's place in it: kept while only the contents of known
+    /// files change (a save), so that a save does not sort every path again.
+    private var assembled: (source: SiteSource, places: [String: (SiteSource.Role, Int)])?
     /// What the last whole read of the root found (unreadable files and folders, links out of the root…).
     private var readDiagnostics: [Diagnostic] = []
     /// The last good build, by output path.
@@ -46,6 +51,8 @@ public actor PreviewSite {
     /// Every problem of the current sources (warnings included).
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var generation = 0
+    /// How long each stage of the last build took, and the preview's own steps around it (`RAPPORT_TIMINGS=1`).
+    public private(set) var timings: [StageTiming] = []
     /// The site's languages, for the 404 page of a request's language.
     public private(set) var languages: [String] = []
     /// Whether the last build failed: the next change is then read from the whole root on disk.
@@ -57,7 +64,7 @@ public actor PreviewSite {
         options = BuildOptions(baseURL: baseURL, includeDrafts: true)
         (sources, readDiagnostics) = Self.files(of: source)
         // There is no last good site yet: serve this one, with the overlay listing its errors.
-        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo, keepingFailedFiles: true)
+        let built = Self.build(Self.assemble(sources, readDiagnostics: readDiagnostics).source, options: options, memo: memo, keepingFailedFiles: true)
         (diagnostics, languages) = (built.diagnostics, built.languages)
         errors = diagnostics.filter { $0.severity == .error }
         served = built.served ?? [:]
@@ -69,7 +76,20 @@ public actor PreviewSite {
     public func apply(_ changes: [SourceChange]) -> Bool {
         for change in changes {
             switch change {
-            case .write(let file) where SiteSource.role(of: file.path) != nil: sources[file.path] = file
+            case .write(let file) where SiteSource.role(of: file.path) != nil:
+                // A file the assembled source has: changed in place (`sources`' own observer would drop it).
+                if var kept = assembled, let (role, index) = kept.places[file.path] {
+                    assembled = nil
+                    switch role {
+                    case .content: kept.source.contentFiles[index] = file
+                    case .template: kept.source.templates[index] = file
+                    case .asset: kept.source.assets[index] = file
+                    }
+                    sources[file.path] = file
+                    assembled = kept
+                } else {
+                    sources[file.path] = file
+                }
             case .write, .remove: sources[change.path] = nil
             }
         }
@@ -108,8 +128,9 @@ public actor PreviewSite {
         return SourceFile(path: file.path, bytes: bytes)
     }
 
-    /// The files as a `SiteSource`, exactly as `SiteSource.read` would give them.
-    private static func source(of sources: [String: SourceFile], readDiagnostics: [Diagnostic]) -> SiteSource {
+    /// The files as a `SiteSource`, exactly as `SiteSource.read` would give them, with each file's place in it.
+    private static func assemble(_ sources: [String: SourceFile], readDiagnostics: [Diagnostic])
+        -> (source: SiteSource, places: [String: (SiteSource.Role, Int)]) {
         var content: [SourceFile] = [], templates: [SourceFile] = [], assets: [SourceFile] = []
         for (path, file) in sources {
             switch SiteSource.role(of: path) {
@@ -121,11 +142,22 @@ public actor PreviewSite {
         }
         var source = SiteSource(contentFiles: content, templates: templates, assets: assets.sorted { $0.path < $1.path })
         source.readDiagnostics = readDiagnostics
-        return source
+        var places: [String: (SiteSource.Role, Int)] = [:]
+        places.reserveCapacity(sources.count)
+        for (index, file) in source.contentFiles.enumerated() { places[file.path] = (.content, index) }
+        for (index, file) in source.templates.enumerated() { places[file.path] = (.template, index) }
+        for (index, file) in source.assets.enumerated() { places[file.path] = (.asset, index) }
+        return (source, places)
     }
 
     private func build(keepingFailedFiles: Bool = false) -> Bool {
-        let built = Self.build(Self.source(of: sources, readDiagnostics: readDiagnostics), options: options, memo: memo, keepingFailedFiles: keepingFailedFiles)
+        let clock = ContinuousClock(), start = clock.now
+        if assembled == nil { assembled = Self.assemble(sources, readDiagnostics: readDiagnostics) }
+        let source = assembled!.source
+        let assembled = clock.now
+        let built = Self.build(source, options: options, memo: memo, keepingFailedFiles: keepingFailedFiles)
+        timings = [StageTiming(stage: "sources", duration: assembled - start)] + built.timings
+            + [StageTiming(stage: "served files", duration: clock.now - assembled - built.timings.reduce(.zero) { $0 + $1.duration })]
         if !built.languages.isEmpty { languages = built.languages }
         diagnostics = built.diagnostics
         errors = diagnostics.filter { $0.severity == .error }
@@ -137,16 +169,16 @@ public actor PreviewSite {
 
     /// Runs the pipeline; gives the files to serve when the build succeeded (or when asked to keep them).
     private static func build(_ source: SiteSource, options: BuildOptions, memo: BuildMemo,
-                              keepingFailedFiles: Bool) -> (diagnostics: [Diagnostic], languages: [String], served: [String: ServedFile]?) {
+                              keepingFailedFiles: Bool) -> (diagnostics: [Diagnostic], languages: [String], served: [String: ServedFile]?, timings: [StageTiming]) {
         var options = options
         options.keepsFailedFiles = keepingFailedFiles
         let outcome = SiteBuilder.build(source, options: options, memo: memo)
-        let languages = Translations.config(source)?.languageCodes ?? []
-        guard outcome.succeeded || keepingFailedFiles else { return (outcome.diagnostics, languages, nil) }
+        let languages = outcome.languages
+        guard outcome.succeeded || keepingFailedFiles else { return (outcome.diagnostics, languages, nil, outcome.timings) }
         var next: [String: ServedFile] = [:]
         next.reserveCapacity(outcome.files.count)
         for file in outcome.files { next[file.path] = ServedFile(bytes: file.contents.bytes) }
-        return (outcome.diagnostics, languages, next)
+        return (outcome.diagnostics, languages, next, outcome.timings)
     }
 
     func file(_ path: String) -> ServedFile? { served[path] }

@@ -3,11 +3,33 @@
 (() => {
   "use strict";
 
-  // Search: the language's index (written at build time), accent- and case-insensitive word prefixes,
-  // the same rule as SearchIndex.matches in Rapport.
-  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
-  const words = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2);
+  // Search: the language's index (written at build time); an entry is found when every word of the query
+  // begins one of its words. Query and index fold by one rule (Rapport's SearchFolding, which the index was
+  // made with): character by character, an ASCII letter or digit in lowercase; a combining mark dropped; any
+  // other letter lowercased, decomposed (NFD), its marks dropped, then œ oe, æ ae, ß ss, đ d, ø o, ł l, ı i;
+  // anything else ends a word. Words of one character are no words ("l’aide" is "aide").
+  const plainLetters = { "œ": "oe", "æ": "ae", "ß": "ss", "đ": "d", "ø": "o", "ł": "l", "ı": "i" };
+  const foldCharacter = (character) => {
+    if (/^[A-Za-z0-9]$/.test(character)) return character.toLowerCase();
+    if (/^\p{M}$/u.test(character)) return "";
+    if (!/^\p{Alphabetic}$/u.test(character)) return null;
+    let folded = "";
+    for (const part of character.toLowerCase().normalize("NFD")) {
+      if (!/^\p{M}$/u.test(part)) folded += plainLetters[part] ?? part;
+    }
+    return folded;
+  };
+  const words = (text) => {
+    const found = [];
+    let word = "";
+    for (const character of text + " ") {
+      const folded = foldCharacter(character);
+      if (folded !== null) { word += folded; continue; }
+      if ([...word].length >= 2 && !found.includes(word)) found.push(word);
+      word = "";
+    }
+    return found;
+  };
   const form = document.querySelector("form.search");
   if (form) {
     const input = form.querySelector("input");

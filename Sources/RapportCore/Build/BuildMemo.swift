@@ -10,13 +10,21 @@ public final class BuildMemo: @unchecked Sendable {
 
     // MARK: - Loads
 
-    private struct LoadEntry {
-        var context: LoadStage.LoadContext
+    /// A class: looked up for every file at every build, an entry is then one reference, not four.
+    private final class LoadEntry {
+        let context: LoadStage.LoadContext
         /// The file's exact bytes: the key.
-        var bytes: [UInt8]
-        var loaded: (LoadStage.LoadedFile, [Diagnostic])
+        let bytes: [UInt8]
+        let loaded: (LoadStage.LoadedFile, [Diagnostic])
         /// SHA-256 of the path and of what other pages' renderings can read of this file (`renderInputs`).
-        var fingerprint: [UInt8]
+        let fingerprint: [UInt8]
+        /// The page's last rendering, with the digest of the site-wide inputs it was made from (its own inputs
+        /// are `bytes`).
+        var rendering: (siteInputs: [UInt8], result: SiteRenderer.PageResult)?
+
+        init(context: LoadStage.LoadContext, bytes: [UInt8], loaded: (LoadStage.LoadedFile, [Diagnostic]), fingerprint: [UInt8]) {
+            (self.context, self.bytes, self.loaded, self.fingerprint) = (context, bytes, loaded, fingerprint)
+        }
     }
 
     private var loads: [String: LoadEntry] = [:]
@@ -35,10 +43,13 @@ public final class BuildMemo: @unchecked Sendable {
                                      fingerprint: Self.fingerprint(path: file.path, bytes: bytes, loaded: loaded.0))
     }
 
-    /// Drops the entries of files that are gone.
-    func forgetFiles(except present: Set<String>) {
+    /// Drops the entries of files that are gone. Each of the `count` present files has at most one entry, so
+    /// when there are no more entries than files, only a file that was not in memory (no entry) can hide one
+    /// that is gone: that one costs memory, never a wrong result (entries are found by path and compared by bytes).
+    func forgetFiles(except present: @autoclosure () -> Set<String>, count: Int) {
+        guard loads.count > count else { return }
+        let present = present()
         for path in loads.keys where !present.contains(path) { loads[path] = nil }
-        for path in renders.keys where !present.contains(path) { renders[path] = nil }
     }
 
     /// What other pages' renderings can read of a content file. A page's fields that the site graph and the other
@@ -60,7 +71,19 @@ public final class BuildMemo: @unchecked Sendable {
         return SHA256.hash(Array(path.utf8) + [0] + shown)
     }
 
-    // MARK: - Theme and data sets
+    // MARK: - Config, theme and data sets
+
+    private var config: (bytes: [UInt8], baseURL: String?, value: (SiteConfig?, [Diagnostic]))?
+
+    /// site.yaml loaded, again only when its bytes (or the base URL given on the command line) changed.
+    func config(of source: SiteSource, baseURL: String?, load: () -> (SiteConfig?, [Diagnostic])) -> (SiteConfig?, [Diagnostic]) {
+        guard let file = source.contentFiles.first(where: { $0.path == LoadStage.configPath }),
+              case .bytes(let bytes) = file.contents else { config = nil; return load() }
+        if let config, config.bytes == bytes, config.baseURL == baseURL { return config.value }
+        let value = load()
+        config = (bytes, baseURL, value)
+        return value
+    }
 
     private var theme: (templates: [SourceFile], value: (theme: Theme?, diagnostics: [Diagnostic]))?
     private var dataSets: (files: [DataFile], languages: [String], value: (DataSets, [Diagnostic]))?
@@ -83,15 +106,6 @@ public final class BuildMemo: @unchecked Sendable {
     }
 
     // MARK: - Renderings
-
-    /// What a content page's rendering is computed from: its own file's bytes, and the digest of everything
-    /// site-wide that any page's rendering can read (`renderInputs`).
-    private struct RenderKey: Equatable {
-        var ownBytes: [UInt8]
-        var siteInputs: [UInt8]
-    }
-
-    private var renders: [String: (key: RenderKey, result: SiteRenderer.PageResult)] = [:]
 
     /// The digest of every input a content page's rendering reads besides its own file, or nil when one of them
     /// has no known bytes (a file that could not be read into memory): then every page is rendered.
@@ -116,22 +130,21 @@ public final class BuildMemo: @unchecked Sendable {
         return SHA256.hash(message)
     }
 
-    /// For each page of `site`, its last rendering when its rendering inputs are the same as then.
+    /// For each page of `site`, its last rendering when its rendering inputs are the same as then: its own file's
+    /// bytes (the load entry's key) and the digest of everything else (`siteInputs`).
     func reusableRenderings(_ site: Site, siteInputs: [UInt8]?) -> [SiteRenderer.PageResult?] {
         guard let siteInputs else { return [] }
         return site.pages.map { page in
-            guard let known = renders[page.file], let entry = loads[page.file],
-                  known.key == RenderKey(ownBytes: entry.bytes, siteInputs: siteInputs) else { return nil }
-            return known.result
+            guard let rendering = loads[page.file]?.rendering, rendering.siteInputs == siteInputs else { return nil }
+            return rendering.result
         }
     }
 
-    /// Keeps each page's rendering with the inputs it was made from.
+    /// Keeps each page's rendering with the inputs it was made from (a load entry holds the file's bytes).
     func rememberRenderings(_ site: Site, results: [SiteRenderer.PageResult], siteInputs: [UInt8]?) {
-        guard let siteInputs else { renders = [:]; return }
         for (id, page) in site.pages.enumerated() {
-            guard let entry = loads[page.file] else { renders[page.file] = nil; continue }
-            renders[page.file] = (RenderKey(ownBytes: entry.bytes, siteInputs: siteInputs), results[id])
+            guard let entry = loads[page.file] else { continue }
+            entry.rendering = siteInputs.map { ($0, results[id]) }
         }
     }
 

@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
     /// The PDF engine found on this machine (`PDFEngine.locate`); nil: none, an error when PDFs are asked for.
     public var pdfEngine: PDFEngine?
     /// How long the engine may take for one document before it is stopped.
-    public var pdfTimeout: Duration = .seconds(900)
+    public var pdfTimeout: Duration = .seconds(3600)
 
     public init(strict: Bool = false, baseURL: String? = nil, includeDrafts: Bool = false,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
@@ -41,6 +41,8 @@ public struct BuildOutcome: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
     /// How many content pages were rendered.
     public var pageCount: Int
+    /// The site's languages, from site.yaml (empty when it could not be read).
+    public var languages: [String] = []
     /// Wall time of each stage, in order (`RAPPORT_TIMINGS=1 rapport build` prints them).
     public var timings: [StageTiming] = []
 }

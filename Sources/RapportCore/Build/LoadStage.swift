@@ -17,7 +17,8 @@ struct LoadedSite: Sendable {
 enum LoadStage {
     /// The loaded site, or nil when site.yaml cannot be read (its problems are in `log`).
     static func run(_ source: SiteSource, options: BuildOptions, memo: BuildMemo?, log: inout BuildLog) -> LoadedSite? {
-        let (loadedConfig, configDiagnostics) = loadConfig(source, baseURL: options.baseURL)
+        let (loadedConfig, configDiagnostics) = memo?.config(of: source, baseURL: options.baseURL) { loadConfig(source, baseURL: options.baseURL) }
+            ?? loadConfig(source, baseURL: options.baseURL)
         log.add(configDiagnostics)
         guard let config = loadedConfig else { return nil }
         let languages = config.languageCodes
@@ -36,7 +37,7 @@ enum LoadStage {
         }
         if let memo {
             for index in toLoad { memo.remember(files[index], in: context, loaded: slots[index]!) }
-            memo.forgetFiles(except: Set(files.map(\.path)))
+            memo.forgetFiles(except: Set(files.map(\.path)), count: files.count)
         }
         var site = LoadedSite(config: config, pages: [], strings: [:], dataFiles: [], unloaded: [])
         for (index, (loaded, found)) in slots.values.enumerated() {
@@ -54,8 +55,9 @@ enum LoadStage {
     }
 
     /// `content/site.yaml`, with `baseURL` (from the command line) in place of its `base_url`.
+    static let configPath = "content/site.yaml"
+
     static func loadConfig(_ source: SiteSource, baseURL: String?) -> (SiteConfig?, [Diagnostic]) {
-        let configPath = "content/site.yaml"
         guard let configFile = source.contentFiles.first(where: { $0.path == configPath }) else {
             return (nil, [Diagnostic(.error, .missingSiteFile, at: SourceLocation(path: configPath), stage: .config)])
         }

@@ -16,6 +16,7 @@ struct Pipeline {
     let memo: BuildMemo?
     private var log: BuildLog
     private var clock = StageClock()
+    private var languages: [String] = []
 
     init(source: SiteSource, options: BuildOptions, output: StagedOutput?, memo: BuildMemo?) {
         self.source = source
@@ -36,6 +37,7 @@ struct Pipeline {
     /// Every stage. In memory (the files are in the outcome), or streamed to `output` as pages are rendered.
     mutating func run() -> BuildOutcome {
         guard let loaded = LoadStage.run(source, options: options, memo: memo, log: &log) else { return finish([], pages: 0) }
+        languages = loaded.config.languageCodes
         clock.lap("front matter")
 
         let templates = source.templates, memo = memo
@@ -44,13 +46,15 @@ struct Pipeline {
         let (dataSets, dataDiagnostics) = memo?.dataSets(of: loaded.dataFiles, languages: languages)
             ?? DataSets.load(loaded.dataFiles, languages: languages)
         log.add(dataDiagnostics)
+        clock.lap("data sets")
         let graph = GraphStage.run(loaded, includeDrafts: options.includeDrafts, log: &log)
         let site = graph.site
+        clock.lap("site graph")
 
         let (theme, themeDiagnostics) = themeLoad.value
         log.add(themeDiagnostics)
         if let theme { log.add(theme.checkStrings(loaded.strings, languages: languages)) }
-        clock.lap("theme and site graph")
+        clock.lap("theme")
         guard let theme else { return finish([], pages: 0) }
 
         let assets = OutputStage.assets(source.assets, log: &log)
@@ -70,6 +74,7 @@ struct Pipeline {
         let sink = log.isFailing ? nil : output
         let siteInputs = memo?.renderInputs(source, options: options)
         let reused = memo?.reusableRenderings(site, siteInputs: siteInputs) ?? []
+        if memo != nil { clock.lap("memo") }
         let rendered = RenderStage.run(renderer, to: sink, spool: sink == nil ? nil : Spool(), reused: reused,
                                        progress: options.progress, log: &log)
         // The pages rendered again (nil: all of them), for the generated pages that gather every page's rendering.
@@ -78,6 +83,7 @@ struct Pipeline {
         clock.lap("pages")
         if !graph.drafts.isEmpty {
             DraftCheck.run(graph.drafts, among: loaded, renderer: renderer, published: rendered.results, log: &log)
+            clock.lap("drafts")
         }
         var files = sink == nil ? rendered.results.map(\.file) + pdfFiles : []
         files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, memo: memo, siteInputs: siteInputs,
@@ -101,7 +107,7 @@ struct Pipeline {
         let diagnostics = log.final
         let keeps = output == nil && (!diagnostics.hasErrors || options.keepsFailedFiles)
         return BuildOutcome(files: keeps ? files.sorted { $0.path < $1.path } : [], diagnostics: diagnostics,
-                            pageCount: pages, timings: clock.timings)
+                            pageCount: pages, languages: languages, timings: clock.timings)
     }
 }
 

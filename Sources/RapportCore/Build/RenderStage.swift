@@ -1,4 +1,5 @@
 import Foundation
+import RapportTemplates
 
 /// Stage "render": every content page of the graph, on every core, then the check of `#anchor` links across
 /// pages (it needs every page's headings).
@@ -13,7 +14,8 @@ enum RenderStage {
         let results = ResultSlots<SiteRenderer.PageResult>(count: count)
         let spooled = ResultSlots<SpooledResults.Ranges>(count: count)
         let done = SharedCount()
-        let order = renderingOrder(renderer.site.urls.prefix(count))
+        // The order matters only to the folders a sink makes; in memory, pages are taken as they come.
+        let order = sink == nil ? Array(0..<count) : renderingOrder(renderer.site.urls.prefix(count))
         DispatchQueue.concurrentPerform(iterations: count) { turn in
             let id = order[turn]
             defer {
@@ -42,10 +44,13 @@ enum RenderStage {
         return rendered
     }
 
-    /// `#anchor` links whose target page has no heading with that id.
+    /// `#anchor` links whose target page has no heading with that id, with the nearest id suggested.
     static func anchorDiagnostics(headingIDs: (String) -> Set<String>, links: some Sequence<SiteRenderer.AnchorLink>) -> [Diagnostic] {
-        links.filter { !headingIDs($0.target).contains($0.anchor) }.map {
-            Diagnostic(.error, .missingAnchor($0.anchor, inFile: $0.target), at: $0.location, stage: .markdown)
+        links.compactMap { link in
+            let ids = headingIDs(link.target)
+            guard !ids.contains(link.anchor) else { return nil }
+            let suggestion = Suggestions.closest(to: link.anchor, among: ids.sorted())
+            return Diagnostic(.error, .missingAnchor(link.anchor, inFile: link.target, suggestion: suggestion), at: link.location, stage: .markdown)
         }
     }
 

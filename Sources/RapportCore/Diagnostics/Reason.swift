@@ -89,10 +89,21 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case generatedURL(String, generatedPage: String)
 
     // MARK: Markdown bodies
-    case brokenLink(String)
-    case missingAnchor(String, inFile: String)
+    case brokenLink(String, suggestion: String? = nil)
+    case missingAnchor(String, inFile: String, suggestion: String? = nil)
+    /// A link written as a URL of the site (`/fr/2022/…/`, `../mongolie/`) that is no page or file of it.
+    case brokenSiteURL(String, suggestion: String?)
+    /// A link from the site's root (`/fr/2022/…/`) that leads to a page or file: `fix` is the link to write instead,
+    /// the page's `.md` file when `fixIsFile`, else a URL relative to the linking page.
+    case linkFromSiteRoot(String, fix: String, fixIsFile: Bool)
     case missingAsset(String)
     case rawHTMLIgnored
+    /// `[^label]` in the text, and no `[^label]: …` note.
+    case footnoteWithoutNote(String)
+    /// `[^label]: …` that no `[^label]` calls.
+    case footnoteNeverCalled(String)
+    /// A second `[^label]: …` of the same label.
+    case footnoteDefinedTwice(String)
     case imageWithoutAlt(String)
     case unsafeURL(String)
     case scriptURLInRawHTML
@@ -126,6 +137,18 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case chartDuplicateYear(Int, column: String, firstLine: Int)
     /// `decimals:` beyond what a figure can show.
     case tooManyDecimals(Int, maximum: Int)
+
+    // MARK: Front matter and CSVs as French writers type them (issue 27)
+    /// A plain text holding `: ` or ending in `:`; `fix` is the line to type (`summary: "Ukraine : …"`, `- "…"`).
+    case plainTextWithColon(fix: String)
+    /// A `#` after a space in a plain text: the rest of the line is a comment, cut from the text.
+    case commentCutsText
+    /// A number written as people write it (`61,6`, `21 500 000 €`), and the plain number to write.
+    case numberWritten(key: String, text: String, write: String)
+    /// A list written without brackets (`4, 6, 8`), and the list to write.
+    case listWithoutBrackets(key: String, write: String)
+    /// A cell of a semicolon CSV (a French spreadsheet's) that is not of its column's type.
+    case csvCellTypeSemicolon(String, column: String, type: String)
 
     public var description: String {
         switch self {
@@ -244,10 +267,27 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .generatedURL(let url, let generated):
             return "the URL \(url) is also the URL of \(generated), which Rapport generates: choose another slug"
 
-        case .brokenLink(let target): return "link to '\(target)', which does not exist"
-        case .missingAnchor(let anchor, let file): return "no heading with the id '\(anchor)' in \(file)"
+        case .brokenLink(let target, let suggestion):
+            return "link to '\(Self.shortened(target, to: 200))', which does not exist" + Self.didYouMean(suggestion)
+        case .missingAnchor(let anchor, let file, let suggestion):
+            return "no heading with the id '\(Self.shortened(anchor, to: 200))' in \(file)" + Self.didYouMean(suggestion)
+        case .brokenSiteURL(let target, let suggestion):
+            return "link to '\(Self.shortened(target, to: 200))', which is no page or file of this site"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? ": check the address, or link to the page's .md file")
+        case .linkFromSiteRoot(let target, let fix, let fixIsFile):
+            return "link to '\(Self.shortened(target, to: 200))' from the site's root: it breaks when the site is published under a sub-path; "
+                + (fixIsFile ? "link to the page's file instead: (\(fix))" : "write it from this page instead: (\(fix))")
         case .missingAsset(let target): return "link to the asset '\(target)', which is not in content/assets/"
         case .rawHTMLIgnored: return "raw HTML is left out of the page (set allow_raw_html: true in site.yaml to keep it)"
+        case .footnoteWithoutNote(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "the footnote \(call) has no note: add a line '\(call): ' followed by the note's text, after a blank line, or remove \(call)"
+        case .footnoteNeverCalled(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "the note \(call) is called nowhere in the text, so it is left out: put \(call) where it applies, or delete the note"
+        case .footnoteDefinedTwice(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "a second note \(call): only the first is shown; give this one a label of its own and call it, or delete it"
         case .imageWithoutAlt(let target): return "the image '\(target)' has no alternative text"
         case .unsafeURL(let target): return "the link target '\(target.prefix(60))' would run code in the reader's browser: not allowed"
         case .scriptURLInRawHTML: return "this raw HTML holds a javascript: or vbscript: URL: not allowed, even with allow_raw_html"
@@ -282,11 +322,23 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .chartDuplicateYear(let year, let column, let firstLine):
             return "the year \(year) of the column '\(column)' is already on line \(firstLine): a line chart has one value per year"
         case .tooManyDecimals(let count, let maximum): return "'decimals' is \(count); a figure shows at most \(maximum) digits after the decimal sign"
+
+        case .plainTextWithColon(let fix):
+            return "this ':' would start a new key (in front matter, a colon followed by a space ends a key's name): put the text in double quotes: \(fix)"
+        case .commentCutsText:
+            return "the text stops here: what follows '#' is a YAML comment; put the whole text in double quotes to keep it"
+        case .numberWritten(let key, let text, let write):
+            return "'\(key)' must be a number written with a dot before the decimals, no spaces between the thousands and no currency sign, not '\(Self.shortened(text))': write \(write)"
+        case .listWithoutBrackets(let key, let write): return "'\(key)' must be a list, between square brackets: write \(Self.shortened(write))"
+        case .csvCellTypeSemicolon(let text, let column, let type):
+            return "'\(text.prefix(40))' in the column '\(column)' is not \(DataSetLoader.describeInSemicolonCSV(type))"
         }
     }
 
     /// A number as a message quotes it: at most 40 characters, so a 400-digit cell stays readable.
     private static func shortened(_ text: String, to length: Int = 40) -> String {
-        text.count > length ? text.prefix(length) + "…" : text
+        text.utf8.count > length && text.count > length ? text.prefix(length) + "…" : text
     }
+
+    private static func didYouMean(_ suggestion: String?) -> String { suggestion.map { "; did you mean '\($0)'?" } ?? "" }
 }

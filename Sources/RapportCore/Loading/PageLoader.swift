@@ -14,8 +14,7 @@ public enum PageLoader {
         case .editionHome, .standalone: commonKeys
         }
     }
-    static let keyDataKeys = ["population_millions", "gni_per_capita_usd", "hdi_rank", "hdi_total", "life_expectancy",
-                              "cooperation_programme", "year", "source"]
+    static let keyDataKeys = CountryFigure.written(in: .keyData).map(\.key) + ["cooperation_programme", "source"]
 
     /// Loads one page. Returns `nil` (with diagnostics) when the file cannot become a page.
     public static func loadPage(
@@ -29,9 +28,12 @@ public enum PageLoader {
         }
         let reader = YAMLFields(path: source.path, lineOffset: document.yamlFirstLine - 1, stage: .frontMatter)
         let allowed = allowedKeys(kind)
-        let root = reader.compose(document.yaml)
+        // Texts with a French colon are read as the fix puts them (in quotes), after their errors: the rest is checked.
+        let yaml = FrenchFrontMatter.check(document.yaml, reader: reader)
+        let checked = reader.log.items.count
+        let root = reader.compose(yaml)
         let frontMatterStart = SourceLocation(path: source.path, line: 1)
-        guard reader.log.items.isEmpty,
+        guard reader.log.items.count == checked,
               let fields = reader.mapping(root, named: "the front matter", allowedKeys: allowed,
                                           context: "the front matter of \(kind.displayName)") else {
             return (nil, reader.log.items)
@@ -86,36 +88,30 @@ public enum PageLoader {
             reader.error(.invalidSlug(region.value), at: region.location)
         }
 
-        var keyData: KeyData?
-        // Where each figure is written: a translation that states another figure is reported there.
-        var places: [String: SourceLocation] = [:]
-        func noted<T>(_ key: String, _ value: Located<T>?) -> Located<T>? {
-            if let value { places[key] = value.location }
-            return value
+        var figures = CountryFigures()
+        func read(_ figure: CountryFigure, from fields: Fields) {
+            let value: Located<FigureValue>? = switch figure.reading {
+            case .decimal: fields.number(figure.key).map { Located(value: .decimal($0.value), location: $0.location) }
+            case .integer(let minimum): fields.integer(figure.key, minimum: minimum).map { Located(value: .integer($0.value), location: $0.location) }
+            }
+            figures[figure] = value
         }
-        if let node = fields.node("key_data") { places["key_data"] = reader.location(of: node) }
-        if let data = fields.nested("key_data", allowedKeys: keyDataKeys, context: "key_data") {
+        var keyData: KeyData?
+        if let node = fields.node("key_data"), let data = fields.nested("key_data", allowedKeys: keyDataKeys, context: "key_data") {
             data.reportUnknownKeys()
-            var values = KeyData()
-            values.populationMillions = noted("population_millions", data.number("population_millions"))?.value
-            values.gniPerCapitaUSD = noted("gni_per_capita_usd", data.integer("gni_per_capita_usd", minimum: 0))?.value
-            let rank = noted("hdi_rank", data.integer("hdi_rank", minimum: 1))
-            let total = noted("hdi_total", data.integer("hdi_total", minimum: 1))
-            if let rank, let total, rank.value > total.value {
-                reader.error(.hdiRankAboveTotal(rank: rank.value, total: total.value), at: rank.location)
+            var texts = KeyData(place: reader.location(of: node))
+            for figure in CountryFigure.written(in: .keyData) { read(figure, from: data) }
+            if let rank = figures.integer(.hdiRank), let total = figures.integer(.hdiTotal), rank > total, let place = figures[.hdiRank]?.location {
+                reader.error(.hdiRankAboveTotal(rank: rank, total: total), at: place)
             }
-            values.hdiRank = rank?.value
-            values.hdiTotal = total?.value
-            values.lifeExpectancy = noted("life_expectancy", data.number("life_expectancy"))?.value
             if let programme = data.nullableString("cooperation_programme") {
-                values.cooperationProgramme = programme.value.map(KeyData.Programme.text) ?? .notApplicable
+                texts.cooperationProgramme = programme.value.map(KeyData.Programme.text) ?? .notApplicable
             }
-            values.year = noted("year", data.integer("year", minimum: 0))?.value
-            values.source = data.string("source")?.value
-            keyData = values
+            texts.source = data.string("source")?.value
+            keyData = texts
         }
 
-        if let node = fields.node("priority_areas") { places["priority_areas"] = reader.location(of: node) }
+        let areasPlace = fields.node("priority_areas").map { reader.location(of: $0) }
         var areas: [SDG] = []
         for item in fields.list("priority_areas") ?? [] {
             guard case .scalar(let scalar) = item, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
@@ -136,10 +132,10 @@ public enum PageLoader {
             }
             achievements.append(text)
         }
-        let budget = noted("budget_eur", fields.integer("budget_eur", minimum: 0))
+        for figure in CountryFigure.written(in: .page) { read(figure, from: fields) }
 
         guard let code else { return nil }
-        return CountryData(code: code, region: region, keyData: keyData, priorityAreas: areas,
-                           achievements: achievements, budgetEUR: budget?.value, places: places)
+        return CountryData(code: code, region: region, keyData: keyData, figures: figures, priorityAreas: areas,
+                           priorityAreasPlace: areasPlace, achievements: achievements)
     }
 }

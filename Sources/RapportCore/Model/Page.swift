@@ -112,7 +112,12 @@ public struct Page: Sendable {
 
     private final class Box: Sendable {
         let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        /// The title as lists sort it (`Slug.make`: accents and case ignored, "Égypte" among the E), made once.
+        let titleSortKey: String
+        init(_ fields: Fields) {
+            self.fields = fields
+            titleSortKey = Slug.make(from: fields.title.value)
+        }
     }
 
     private let box: Box
@@ -130,6 +135,8 @@ public struct Page: Sendable {
     public var pathInLanguage: String { box.fields.pathInLanguage }
     public var fileStem: String { box.fields.fileStem }
     public var title: Located<String> { box.fields.title }
+    /// The title as lists of pages sort it: accents and case ignored.
+    public var titleSortKey: String { box.titleSortKey }
     public var summary: String? { box.fields.summary }
     public var slug: String { box.fields.slug }
     public var translationKey: String? { box.fields.translationKey }
@@ -144,31 +151,38 @@ public struct Page: Sendable {
     public var hasFrontMatterErrors: Bool { box.fields.hasFrontMatterErrors }
 }
 
-/// The front matter only a country page has.
-public struct CountryData: Sendable {
-    public var code: Located<String>
-    public var region: Located<String>?
-    public var keyData: KeyData?
-    public var priorityAreas: [SDG]
-    public var achievements: [String]
-    public var budgetEUR: Int?
-    /// Where each figure is written, by its key (`population_millions`, `priority_areas`, `budget_eur`, `key_data`…).
-    public var places: [String: SourceLocation] = [:]
+/// The front matter only a country page has. A class of constants: the graph stage reads every country page's
+/// data at every build, and a reference is one count where a copy of the fields would be ten.
+public final class CountryData: Sendable {
+    public let code: Located<String>
+    public let region: Located<String>?
+    /// The `key_data` block's texts; `nil` when the page has no `key_data`.
+    public let keyData: KeyData?
+    /// Every figure, wherever it is written (`CountryFigure`).
+    public let figures: CountryFigures
+    public let priorityAreas: [SDG]
+    /// Where `priority_areas` is written.
+    public let priorityAreasPlace: SourceLocation?
+    public let achievements: [String]
+
+    public init(code: Located<String>, region: Located<String>?, keyData: KeyData?, figures: CountryFigures,
+                priorityAreas: [SDG], priorityAreasPlace: SourceLocation?, achievements: [String]) {
+        (self.code, self.region, self.keyData, self.figures) = (code, region, keyData, figures)
+        (self.priorityAreas, self.priorityAreasPlace, self.achievements) = (priorityAreas, priorityAreasPlace, achievements)
+    }
+
+    public var budgetEUR: Int? { figures.integer(.budgetEUR) }
 }
 
-/// "Données de référence" / "Key data". Every field is optional.
+/// "Données de référence" / "Key data": the block's texts and its place; its numbers are `CountryData.figures`.
 public struct KeyData: Sendable, Equatable {
     /// `cooperation_programme`: absent (no row), null ("N/A"), or a text such as "2016-2020".
     public enum Programme: Sendable, Equatable {
         case absent, notApplicable, text(String)
     }
 
-    public var populationMillions: Double?
-    public var gniPerCapitaUSD: Int?
-    public var hdiRank: Int?
-    public var hdiTotal: Int?
-    public var lifeExpectancy: Double?
     public var cooperationProgramme: Programme = .absent
-    public var year: Int?
     public var source: String?
+    /// Where the block is written: a figure missing from it is reported there.
+    public var place: SourceLocation
 }

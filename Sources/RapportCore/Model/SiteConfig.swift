@@ -40,6 +40,24 @@ public struct SiteConfig: Sendable, Equatable {
         return afterHost.isEmpty ? "/" : String(afterHost)
     }
 
+    /// The path relative to the site root of an absolute URL of the site (`https://example.org/rapport/fr/` →
+    /// `fr/`; `http:` or `https:`, the host in any case), or nil for a URL elsewhere.
+    public func sitePath(ofAbsoluteURL url: String) -> String? {
+        guard let schemeEnd = baseURL.range(of: "://") else { return nil }
+        let base = baseURL[schemeEnd.upperBound...]
+        let host = base.prefix { $0 != "/" }
+        let path = base.dropFirst(host.count)
+        for scheme in ["https://", "http://"] where url.utf8.count >= scheme.utf8.count && url.prefix(scheme.count).lowercased() == scheme {
+            let rest = url.dropFirst(scheme.count)
+            guard rest.prefix(host.count).lowercased() == host.lowercased() else { return nil }
+            let after = rest.dropFirst(host.count)
+            if after.hasPrefix(path) { return String(after.dropFirst(path.count)) }
+            // The base URL itself without its trailing slash (`https://example.org/rapport`).
+            return after + "/" == path || after.isEmpty ? "" : nil
+        }
+        return nil
+    }
+
     /// `baseURL` with `path` (relative to the site root, no leading slash) appended.
     public func absoluteURL(_ path: String) -> String { baseURL + path }
 }

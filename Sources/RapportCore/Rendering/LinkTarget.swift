@@ -35,6 +35,30 @@ enum LinkTarget {
         return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
     }
 
+    /// The path and the query (`?x=1`, kept as written) of a link's path part.
+    static func splitQuery(_ path: String) -> (path: String, query: String) {
+        guard let mark = path.firstIndex(of: "?") else { return (path, "") }
+        return (String(path[..<mark]), String(path[mark...]))
+    }
+
+    /// A URL path as a browser resolves it against the folder `folder` (relative to the site root, ending with
+    /// `/`, or empty for the root): `.` and `..` segments applied, empty segments dropped, a folder keeping its
+    /// trailing `/`. A `..` above the root stops there when `stopsAtRoot` (a path from the root: browsers do
+    /// that), else gives nil (a relative link that leaves the site).
+    static func resolveURL(_ path: String, from folder: String, stopsAtRoot: Bool) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for segment in segments {
+            switch segment {
+            case "", ".": continue
+            case "..": if parts.popLast() == nil, !stopsAtRoot { return nil }
+            default: parts.append(String(segment))
+            }
+        }
+        let isFolder = path.isEmpty || path.hasSuffix("/") || segments.last == "." || segments.last == ".."
+        return parts.joined(separator: "/") + (isFolder && !parts.isEmpty ? "/" : "")
+    }
+
     /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
     static func resolve(_ path: String, from file: String) -> String? {
         // The common case, a sibling file (`niger.md`): no splitting.

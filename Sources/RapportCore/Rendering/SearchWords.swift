@@ -21,6 +21,8 @@ struct WordCollector: ~Copyable {
     private var longSlots: UnsafeMutablePointer<UInt64>
     private var longMask = 255
     private var longCount = 0
+    /// Foldings of scalars beyond the packed tables (Greek, Cyrillic, CJK …), looked up once per collector.
+    private var otherFoldings: [UInt32: [UInt8]?] = [:]
 
     init() {
         output = .allocate(capacity: outputCapacity)
@@ -56,13 +58,17 @@ struct WordCollector: ~Copyable {
     /// Adds the words of a text given as UTF-8.
     mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
         Self.asciiFolding.withUnsafeBufferPointer { ascii in
-            LatinFolding.packedByIndex.withUnsafeBufferPointer { latin in add(text, ascii: ascii, latin: latin) }
+            SearchFolding.packedLatin.withUnsafeBufferPointer { latin in
+                SearchFolding.packedLatinAdditional.withUnsafeBufferPointer { additional in
+                    add(text, ascii: ascii, latin: latin, additional: additional)
+                }
+            }
         }
     }
 
     @inline(__always)
     private mutating func add(_ text: UnsafeBufferPointer<UInt8>, ascii: UnsafeBufferPointer<UInt8>,
-                              latin: UnsafeBufferPointer<UInt16>) {
+                              latin: UnsafeBufferPointer<UInt32>, additional: UnsafeBufferPointer<UInt32>) {
         guard let bytes = text.baseAddress else { return }
         let count = text.count
         let raw = UnsafeRawPointer(bytes)
@@ -95,7 +101,7 @@ struct WordCollector: ~Copyable {
                     }
                 }
             }
-            index = addWord(bytes, count: count, from: index, ascii: ascii, latin: latin)
+            index = addWord(bytes, count: count, from: index, ascii: ascii, latin: latin, additional: additional)
         }
     }
 
@@ -151,7 +157,8 @@ struct WordCollector: ~Copyable {
     /// Reads the word (or the byte or scalar between words) at `start`, byte by byte: words with letters beyond
     /// ASCII, and words that reach into the text's last eight bytes. Returns where the next one starts.
     private mutating func addWord(_ bytes: UnsafePointer<UInt8>, count: Int, from start: Int,
-                                  ascii: UnsafeBufferPointer<UInt8>, latin: UnsafeBufferPointer<UInt16>) -> Int {
+                                  ascii: UnsafeBufferPointer<UInt8>, latin: UnsafeBufferPointer<UInt32>,
+                                  additional: UnsafeBufferPointer<UInt32>) -> Int {
         var index = start
         var length = 0
         wordLoop: while index < count {
@@ -181,33 +188,50 @@ struct WordCollector: ~Copyable {
                 for offset in 1..<scalarLength { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 index += scalarLength
             }
-            let folding = value >= 0xC0 && value < 0x180 ? latin[Int(value - 0xC0)] : 0
-            if folding != 0 {
-                // One or two ASCII bytes, the first in the low byte.
-                if length + 2 > wordCapacity { growWord() }
-                word[length] = UInt8(truncatingIfNeeded: folding)
-                length += 1
-                if folding > 0xFF {
-                    word[length] = UInt8(truncatingIfNeeded: folding >> 8)
+            // The packed tables (`SearchFolding.packedLatin`): every accented letter of French and Vietnamese.
+            let packed = value < 0x250 ? latin[Int(value)]
+                : value &- 0x1E00 < 0x100 ? additional[Int(value &- 0x1E00)] : SearchFolding.general
+            if packed == 0 { break wordLoop }
+            if packed != SearchFolding.general {
+                if length + 3 > wordCapacity { growWord() }
+                for offset in 0..<Int(packed >> 24 & 0x7F) {
+                    word[length] = UInt8(truncatingIfNeeded: packed >> UInt32(8 * offset))
                     length += 1
                 }
                 continue
             }
-            guard Letters.isAlphabetic(value), let scalar = Unicode.Scalar(value) else { break wordLoop }
-            for folded in String(scalar).lowercased().utf8 {
+            // General punctuation (’ – … « » and the thin spaces) ends a word with no lookup.
+            if value >= 0x2000 && value < 0x2070 { break wordLoop }
+            guard let folded = otherFolding(value) else { break wordLoop }
+            for byte in folded {
                 if length == wordCapacity { growWord() }
-                word[length] = folded
+                word[length] = byte
                 length += 1
             }
         }
         if length > 8 {
             insertLong(length: length)
-        } else if length >= 2 {
+        } else if length >= 2, Self.scalarCount(word, length) >= 2 {
             var key: UInt64 = 0
             for offset in stride(from: length - 1, through: 0, by: -1) { key = key &<< 8 | UInt64(word[offset]) }
             insertShort(key, length: length)
         }
         return index
+    }
+
+    /// The folding of a scalar beyond the packed tables (`SearchFolding.fold`), once per collector.
+    private mutating func otherFolding(_ value: UInt32) -> [UInt8]? {
+        if let known = otherFoldings[value] { return known }
+        let folded = Unicode.Scalar(value).flatMap(SearchFolding.fold)
+        otherFoldings[value] = folded
+        return folded
+    }
+
+    /// The scalars of a folded word of a few bytes (one accented letter alone, `é`, is no word).
+    private static func scalarCount(_ word: UnsafeMutablePointer<UInt8>, _ length: Int) -> Int {
+        var count = 0
+        for offset in 0..<length where word[offset] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Each ASCII byte's folding: a letter or digit is its lowercase form, any other byte 0.

@@ -4,10 +4,15 @@ import RapportTemplates
 // MARK: - Charts: one renderer for data sets and the edition home's budget chart
 
 extension SiteRenderer {
-    /// The interface strings Rapport itself uses (in chart descriptions), with `{placeholders}`: required in
-    /// every language like those the templates use.
+    /// The interface strings Rapport itself uses (in chart descriptions, with `{placeholders}`, and in footnotes):
+    /// required in every language like those the templates use.
     public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
-                                              "chart_desc_one", "chart_no_value"]
+                                              "chart_desc_one", "chart_no_value", "notes_title", "note_back"]
+
+    /// What uses a string of `stringsUsedByRapport`, in the words of a missing key's message.
+    static func userOfString(_ key: String) -> String {
+        key == "notes_title" || key == "note_back" ? "Rapport's footnotes" : "Rapport's chart descriptions"
+    }
 
     /// What a chart shows, already in the page's language.
     struct ChartFigures {

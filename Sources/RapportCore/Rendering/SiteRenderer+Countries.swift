@@ -7,24 +7,35 @@ extension SiteRenderer {
     /// A country's key data, formatted for its page's locale; absent figures are left out.
     func makeKeyData(_ id: Site.PageID) -> KeyDataView? {
         let page = site.pages[id]
-        let format = formatting(page.language)
-        return page.country?.keyData.map { data in
-            KeyDataView(
-                population: data.populationMillions.map { format.decimal($0) },
-                gniPerCapita: data.gniPerCapitaUSD.map { format.integer($0) },
-                hdiRank: data.hdiRank.map { rank in data.hdiTotal.map { "\(format.integer(rank))/\(format.integer($0))" } ?? format.integer(rank) },
-                lifeExpectancy: data.lifeExpectancy.map { format.decimal($0) },
-                programme: { if case .text(let text) = data.cooperationProgramme { return text } else { return nil } }(),
-                programmeNotApplicable: data.cooperationProgramme == .notApplicable,
-                year: data.year.map(String.init),
-                source: data.source.map { text($0, page.language) },
-                hasNote: data.year != nil || data.source != nil)
+        guard let country = page.country, let data = country.keyData else { return nil }
+        let shown = { (figure: CountryFigure) in self.formatted(figure, of: country, language: page.language) }
+        return KeyDataView(
+            population: shown(.populationMillions),
+            gniPerCapita: shown(.gniPerCapitaUSD),
+            hdiRank: shown(.hdiRank).map { rank in shown(.hdiTotal).map { "\(rank)/\($0)" } ?? rank },
+            lifeExpectancy: shown(.lifeExpectancy),
+            programme: { if case .text(let text) = data.cooperationProgramme { return text } else { return nil } }(),
+            programmeNotApplicable: data.cooperationProgramme == .notApplicable,
+            year: shown(.year),
+            source: data.source.map { text($0, page.language) },
+            hasNote: country.figures[.year] != nil || data.source != nil)
+    }
+
+    /// A figure of `country` as its row of `CountryFigure` shows it in `language`; nil when it is not given.
+    func formatted(_ figure: CountryFigure, of country: CountryData, language: String) -> String? {
+        guard let value = country.figures[figure]?.value else { return nil }
+        let format = formatting(language)
+        switch (figure.display, value) {
+        case (.asWritten, _): return value.raw
+        case (.number, .integer(let number)): return format.integer(number)
+        case (.number, .decimal(let number)): return format.decimal(number)
+        case (.euros, .integer(let amount)): return format.euros(amount)
+        case (.euros, .decimal(let amount)): return format.euros(amount, digits: 0)
         }
     }
 
     func makeCountryView(_ id: Site.PageID, edition: String, body: BodyView, linker: Linker, idPrefix: String, keyData: KeyDataView?) -> CountryView {
         let page = site.pages[id]
-        let format = formatting(page.language)
         let country = page.country
         let region = site.regionOfCountry[id].map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
         let goals = (country?.priorityAreas ?? []).map { goalView($0, language: page.language, edition: edition, linker: linker) }
@@ -34,7 +45,8 @@ extension SiteRenderer {
         return CountryView(
             idPrefix: idPrefix, title: title(of: id), summary: page.summary, body: body, edition: edition,
             countryCode: country?.code.value ?? "", region: region, keyData: keyData, priorityAreas: goals,
-            achievements: (country?.achievements ?? []).map { text($0, page.language) }, budget: country?.budgetEUR.map { format.euros($0) },
+            achievements: (country?.achievements ?? []).map { text($0, page.language) },
+            budget: country.flatMap { formatted(.budgetEUR, of: $0, language: page.language) },
             otherEditions: otherEditions)
     }
 }

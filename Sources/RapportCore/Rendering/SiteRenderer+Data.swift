@@ -88,7 +88,12 @@ extension SiteRenderer {
     /// `data/<year>/<name>.csv`: every data set, published unchanged.
     public func renderDataFiles() -> [RenderedFile] {
         // An edition whose pages are all drafts (a new edition) publishes nothing yet.
-        dataSets.all.filter { site.editions.contains($0.edition) }
+        Self.publishedDataSets(dataSets, of: site)
             .map { RenderedFile(path: Route.dataFile(edition: $0.edition, name: $0.name).file, bytes: $0.csvBytes) }
+    }
+
+    /// The data sets the site publishes: those of its editions.
+    static func publishedDataSets(_ dataSets: DataSets, of site: Site) -> [DataSet] {
+        dataSets.all.filter { site.editions.contains($0.edition) }
     }
 }

@@ -47,8 +47,7 @@ extension SiteRenderer {
     /// `/<lang>/<year>/goals/<n>/` for each goal that a country of the edition works on.
     public func renderGoalPages(edition: String, language: String) -> [RenderedFile] {
         let countries = site.countriesOfEdition[edition]?[language] ?? []
-        let goals = Set(countries.flatMap { site.pages[$0].country?.priorityAreas ?? [] }).sorted()
-        return goals.map { goal in
+        return site.goals(edition: edition, language: language).map { goal in
             let url = Route.goal(language: language, edition: edition, number: goal.number).path
             let linker = Linker(mode: .relative(from: url))
             let members = countries.filter { site.pages[$0].country?.priorityAreas.contains(goal) == true }
@@ -64,15 +63,15 @@ extension SiteRenderer {
     public func renderComparison(edition: String, language: String) -> RenderedFile {
         let url = Route.comparison(language: language, edition: edition).path
         let linker = Linker(mode: .relative(from: url))
-        let format = formatting(language)
         let t = t(language)
         let dash = "—"
         var notes: [String] = []
         let rows = (site.countriesOfEdition[edition]?[language] ?? []).map { id -> ComparisonRowView in
             let country = site.pages[id].country
             let data = country?.keyData
-            if let data, data.source != nil || data.year != nil {
-                let origin = [data.source, data.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+            let year = country?.figures[.year]?.value.raw
+            if let data, data.source != nil || year != nil {
+                let origin = [data.source, year].compactMap { $0 }.joined(separator: ", ")
                 notes.append(text("\(site.pages[id].title.value)\(t["colon"] ?? ":") \(origin)", language))
             }
             let programme: String = switch data?.cooperationProgramme ?? .absent {
@@ -80,19 +79,16 @@ extension SiteRenderer {
             case .notApplicable: t["not_applicable"] ?? "N/A"
             case .text(let value): value
             }
+            let shown = { (figure: CountryFigure) in country.flatMap { self.formatted(figure, of: $0, language: language) } ?? dash }
+            let raw = { (figure: CountryFigure) in country?.figures[figure]?.value.raw ?? "" }
             return ComparisonRowView(
                 country: LinkView(label: title(of: id), href: linker.href(site.urls[id])),
-                population: data?.populationMillions.map { format.decimal($0) } ?? dash,
-                populationValue: data?.populationMillions.map { String($0) } ?? "",
-                gniPerCapita: data?.gniPerCapitaUSD.map { format.integer($0) } ?? dash,
-                gniPerCapitaValue: data?.gniPerCapitaUSD.map(String.init) ?? "",
-                hdiRank: data?.hdiRank.map { format.integer($0) } ?? dash,
-                hdiRankValue: data?.hdiRank.map(String.init) ?? "",
-                lifeExpectancy: data?.lifeExpectancy.map { format.decimal($0) } ?? dash,
-                lifeExpectancyValue: data?.lifeExpectancy.map { String($0) } ?? "",
+                population: shown(.populationMillions), populationValue: raw(.populationMillions),
+                gniPerCapita: shown(.gniPerCapitaUSD), gniPerCapitaValue: raw(.gniPerCapitaUSD),
+                hdiRank: shown(.hdiRank), hdiRankValue: raw(.hdiRank),
+                lifeExpectancy: shown(.lifeExpectancy), lifeExpectancyValue: raw(.lifeExpectancy),
                 programme: programme,
-                budget: country?.budgetEUR.map { format.euros($0) } ?? dash,
-                budgetValue: country?.budgetEUR.map(String.init) ?? "")
+                budget: shown(.budgetEUR), budgetValue: raw(.budgetEUR))
         }
         let view = ComparisonView(edition: edition, rows: rows, notes: notes, hasNotes: !notes.isEmpty)
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(t["comparison_title"] ?? "") \(edition)",

@@ -115,7 +115,7 @@ extension SiteRenderer {
         let (body, chrome) = renderPDFBody(id, linker: linker, assetURL: assetURL)
         var country: CountryView?
         if case .country(let edition) = page.kind {
-            country = makeCountryView(id, edition: edition, body: BodyView(intro: body, rest: nil), linker: linker,
+            country = makeCountryView(id, edition: edition, body: BodyView(intro: body, rest: nil, notes: nil), linker: linker,
                                       idPrefix: printPrefix(of: id), keyData: makeKeyData(id))
         }
         let level = max(site.reading.trail[id]?.count ?? 1, 1)
@@ -129,11 +129,11 @@ extension SiteRenderer {
     private func renderPDFBody(_ id: Site.PageID, linker: Linker, assetURL: (String) -> String?) -> (body: [UInt8], chrome: ChromeView) {
         let page = site.pages[id]
         var log = DiagnosticLog(stage: .markdown)
-        var anchors: [AnchorLink] = [], placed: [String: Int] = [:]
+        var notes = LinkNotes(), placed: [String: Int] = [:]
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: printPrefix(of: id)) { link in
-            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors) {
+            switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
             case nil: return nil
             case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
             case .site(let path, let fragment):

@@ -28,7 +28,7 @@ extension SiteRenderer {
             for (_, url) in comparison { entries.append((url, comparison)) }
             var goalsByLanguage: [String: Set<SDG>] = [:]
             for language in languages {
-                goalsByLanguage[language] = Set((site.countriesOfEdition[edition]?[language] ?? []).flatMap { site.pages[$0].country?.priorityAreas ?? [] })
+                goalsByLanguage[language] = Set(site.goals(edition: edition, language: language))
             }
             for goal in Set(goalsByLanguage.values.flatMap { $0 }).sorted() {
                 let alternates = languages.filter { goalsByLanguage[$0]?.contains(goal) == true }

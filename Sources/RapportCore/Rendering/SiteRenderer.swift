@@ -15,6 +15,12 @@ public struct SiteRenderer: Sendable {
     public let dataSets: DataSets
     /// The PDF of each edition and language, when PDFs are made (stage "pdf", before the pages that link to them).
     public var pdfs: [EditionScope: PublishedPDF] = [:]
+    /// Every path the site answers, for links written as its URLs (made when a page first needs it).
+    private let addressTable: OnDemand<SiteAddresses>
+    var addresses: SiteAddresses { addressTable.value }
+    /// The page files, for "did you mean" on links to missing ones (made when a link first needs it).
+    private let pageFileTable: OnDemand<NearestPaths>
+    var pageFiles: NearestPaths { pageFileTable.value }
 
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
                 dataSets: DataSets = DataSets()) {
@@ -24,9 +30,16 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
+        let notesStrings = strings.mapValues { (title: $0["notes_title"] ?? "Notes", back: $0["note_back"] ?? "↩") }
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
+            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil,
+                            notesTitle: notesStrings[language]?.title ?? "Notes", noteBackLabel: notesStrings[language]?.back ?? "↩")
         }
+        addressTable = OnDemand {
+            SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
+                          assetPaths: assetPaths)
+        }
+        pageFileTable = OnDemand { NearestPaths(site.pageByFile.keys) }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
 
@@ -36,20 +49,6 @@ public struct SiteRenderer: Sendable {
     /// Text shown as text (titles, achievements, labels) in `language`'s typography.
     func text(_ value: String, _ language: String) -> String {
         Self.usesFrenchTypography(language) ? FrenchTypography.apply(value) : value
-    }
-
-    /// What rendering one page gives: its file, its problems, and what the anchor check needs.
-    public struct PageResult: Sendable {
-        public var file: RenderedFile
-        public var diagnostics: [Diagnostic]
-        /// The ids of the page's headings.
-        public var headingIDs: Set<String>
-        /// `#anchor` links into other pages (or this one), checked once every page is rendered.
-        public var anchorLinks: [AnchorLink]
-        /// The page's section of the edition's print page, rendered (pages of editions only).
-        public var printSection: [UInt8]?
-        /// The page's entry in its language's search index (JSON).
-        public var searchEntry: [UInt8] = []
     }
 
     public struct AnchorLink: Sendable {
@@ -67,14 +66,14 @@ public struct SiteRenderer: Sendable {
         let url = site.urls[id]
         let linker = Linker(mode: .relative(from: url))
         var log = DiagnosticLog(stage: .markdown)
-        var anchors: [AnchorLink] = []
+        var notes = LinkNotes()
         var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         // The layout first: data markers in the body render their tables and charts with it.
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
-            switch resolve(link, on: page, id: id, log: &log, anchors: &anchors) {
+            switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
             case nil: return nil
             case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
             case .site(let path, let fragment):
@@ -85,7 +84,8 @@ public struct SiteRenderer: Sendable {
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
-        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil)
+        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil,
+                            notes: markdown.notes.isEmpty ? nil : markdown.notes)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
         let keyData = page.kind.isCountry ? makeKeyData(id) : nil
@@ -112,7 +112,7 @@ public struct SiteRenderer: Sendable {
             let prefix = printPrefix(of: id)
             var country: CountryView?
             if case .country(let edition) = page.kind {
-                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil), linker: printLinker,
+                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil, notes: nil), linker: printLinker,
                                           idPrefix: prefix, keyData: keyData)
             }
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,
@@ -122,10 +122,10 @@ public struct SiteRenderer: Sendable {
             printSection = markdown.print
         }
         let searchEntry = markdown.plainTextBytes.withUnsafeBufferPointer {
-            SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0)
+            SearchIndex.entryBytes(url: url, title: title(of: id), summary: page.summary, text: $0, others: page.country?.achievements ?? [])
         }
         return PageResult(file: RenderedFile(path: url + "index.html", bytes: html), diagnostics: log.items,
-                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: anchors,
+                          headingIDs: Set(markdown.headings.map(\.id)), anchorLinks: notes.anchors,
                           printSection: printSection, searchEntry: searchEntry)
     }
 

@@ -135,7 +135,7 @@ public struct Theme: Sendable {
         // The strings Rapport writes itself (chart descriptions) are needed in every language too.
         for key in SiteRenderer.stringsUsedByRapport where stringUses[key] == nil {
             for language in languages where strings[language]?[key] == nil && strings[language] != nil {
-                log.error(.missingI18nKey(key: key, language: language, template: "Rapport's chart descriptions"),
+                log.error(.missingI18nKey(key: key, language: language, template: SiteRenderer.userOfString(key)),
                           at: SourceLocation(path: "content/i18n/\(language).yaml"))
             }
         }

@@ -33,6 +33,7 @@ extension Site {
     /// URLs used twice, and URLs of generated pages taken by a content page: errors naming both.
     static func checkURLs(_ urls: [String], of pages: [Page], log: inout DiagnosticLog) {
         var owners: [String: PageID] = [:]
+        owners.reserveCapacity(urls.count)
         var generated: [String: Route] = [:]
         for page in pages where page.kind.isEditionHome {
             for route in Route.generated(language: page.language, edition: page.edition ?? "") { generated[route.path] = route }
@@ -69,5 +70,31 @@ extension Site {
                 log.error(.chapterWithoutIndex(folder: folder), at: SourceLocation(path: page.file))
             }
         }
+    }
+}
+
+// MARK: - Every route the site publishes
+
+extension Site {
+    /// The goals that the countries of an edition in a language work on, in order: each has its page there.
+    func goals(edition: String, language: String) -> [SDG] {
+        Set((countriesOfEdition[edition]?[language] ?? []).flatMap { pages[$0].country?.priorityAreas ?? [] }).sorted()
+    }
+
+    /// The routes Rapport generates besides the content pages' own: the root, each language's home, search index
+    /// and 404 page, the sitemap and robots.txt, and for each edition and language that has a home its comparison,
+    /// print page and goal pages. Body links to the site's URLs are checked against these and `routes`.
+    var generatedRoutes: [Route] {
+        var routes: [Route] = [.root, .notFound(language: nil), .sitemap, .robots]
+        for language in config.languageCodes {
+            routes += [.languageHome(language: language), .searchIndex(language: language), .notFound(language: language)]
+        }
+        for edition in editions {
+            for language in config.languageCodes where editionHomes[edition]?[language] != nil {
+                routes += [.comparison(language: language, edition: edition), .print(language: language, edition: edition)]
+                routes += goals(edition: edition, language: language).map { .goal(language: language, edition: edition, number: $0.number) }
+            }
+        }
+        return routes
     }
 }

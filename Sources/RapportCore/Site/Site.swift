@@ -55,6 +55,7 @@ extension Site {
         let pages = unsorted.sorted { $0.file < $1.file }
         let languages = config.languageCodes
         var pageByFile: [String: PageID] = [:]
+        pageByFile.reserveCapacity(pages.count)
         for (id, page) in pages.enumerated() { pageByFile[page.file] = id }
 
         // MARK: URLs, each used once, none of a generated page; chapter folders with their index.md
@@ -65,20 +66,20 @@ extension Site {
 
         // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
         var groups = UnionFind(count: pages.count)
-        var byPath: [String: PageID] = [:], byKey: [String: PageID] = [:]
-        for (id, page) in pages.enumerated() {
-            let scope = page.edition ?? "pages"
-            let pathKey = "\(scope)/\(page.pathInLanguage)"
-            if let other = byPath[pathKey] { groups.union(id, other) } else { byPath[pathKey] = id }
-            if let key = page.translationKey {
-                let scopedKey = "\(scope)/\(key)"
-                if let other = byKey[scopedKey] { groups.union(id, other) } else { byKey[scopedKey] = id }
-            }
+        var pairing: [TranslationPairing: PageID] = [:]
+        pairing.reserveCapacity(pages.count * 2)
+        func pair(_ id: PageID, by key: TranslationPairing) {
+            if let other = pairing[key] { groups.union(id, other) } else { pairing[key] = id }
         }
-        var members: [Int: [PageID]] = [:]
-        for id in pages.indices { members[groups.find(id), default: []].append(id) }
+        for (id, page) in pages.enumerated() {
+            pair(id, by: .path(edition: page.edition, pathInLanguage: page.pathInLanguage))
+            if let key = page.translationKey { pair(id, by: .key(edition: page.edition, translationKey: key)) }
+        }
+        // Each group's members in page order, under its root's id.
+        var members = [[PageID]](repeating: [], count: pages.count)
+        for id in pages.indices { members[groups.find(id)].append(id) }
         var translations = [[String: PageID]](repeating: [:], count: pages.count)
-        for ids in members.values.map({ $0.sorted() }) {
+        for ids in members where !ids.isEmpty {
             var set: [String: PageID] = [:]
             for id in ids {
                 let page = pages[id]
@@ -98,12 +99,15 @@ extension Site {
         }
         // A draft's translation is not missing yet, nor is a translation that is a draft.
         let draftFiles = Set(drafts.map(\.file))
-        let draftKeys = Set(drafts.compactMap { draft in draft.translationKey.map { "\(draft.edition ?? "pages")/\(draft.language)/\($0)" } })
+        let draftKeys = Set(drafts.compactMap { draft in
+            draft.translationKey.map { LanguageTranslationKey(edition: draft.edition, language: draft.language, key: $0) }
+        })
         for (id, page) in pages.enumerated() where !page.draft {
             for language in languages where translations[id][language] == nil {
                 let expected = expectedFile(of: page, in: language)
                 if unloadedFiles.contains(expected) || draftFiles.contains(expected) { continue }
-                if let key = page.translationKey, draftKeys.contains("\(page.edition ?? "pages")/\(language)/\(key)") { continue }
+                if let key = page.translationKey,
+                   draftKeys.contains(LanguageTranslationKey(edition: page.edition, language: language, key: key)) { continue }
                 log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
             }
         }
@@ -124,9 +128,9 @@ extension Site {
             case .chapter, .chapterPage: break
             }
         }
-        let titleKeys = pages.map { Slug.make(from: $0.title.value) }
         let byTitle: (PageID, PageID) -> Bool = { a, b in
-            titleKeys[a] != titleKeys[b] ? titleKeys[a] < titleKeys[b] : pages[a].file < pages[b].file
+            let (keyA, keyB) = (pages[a].titleSortKey, pages[b].titleSortKey)
+            return keyA != keyB ? keyA < keyB : pages[a].file < pages[b].file
         }
         countriesOfEdition = countriesOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
         regionsOfEdition = regionsOfEdition.mapValues { $0.mapValues { $0.sorted(by: byTitle) } }
@@ -149,6 +153,7 @@ extension Site {
         var regionOfCountry: [PageID: PageID] = [:]
         var countriesOfRegion: [PageID: [PageID]] = [:]
         var codes: [CountryCodeKey: PageID] = [:]
+        codes.reserveCapacity(pages.count)
         for (id, page) in pages.enumerated() where page.kind.isCountry {
             guard let edition = page.edition, let country = page.country else { continue }
             let scope = CountryCodeKey(scope: EditionScope(edition: edition, language: page.language), code: country.code.value)
@@ -213,6 +218,20 @@ extension Site {
         if let edition = page.edition { return "content/\(edition)/\(language)/\(page.pathInLanguage)" }
         return "content/pages/\(language)/\(page.pathInLanguage)"
     }
+}
+
+/// What pairs two pages as translations of one another: within one edition (or among the pages outside
+/// editions, `edition` nil), the same path under their language folders, or the same `translation_key`.
+enum TranslationPairing: Hashable {
+    case path(edition: String?, pathInLanguage: String)
+    case key(edition: String?, translationKey: String)
+}
+
+/// A `translation_key` in one language of one edition (`edition` nil: the pages outside editions).
+struct LanguageTranslationKey: Hashable {
+    var edition: String?
+    var language: String
+    var key: String
 }
 
 /// Disjoint sets over page ids, for pairing translations.

@@ -56,7 +56,7 @@ struct HardeningTests {
     func largeAndDeepBodies() {
         let front = "---\ntitle: Niger\ncountry: NE\nregion: sahel\n---\n"
         for body in [String(repeating: ">", count: 50_000) + " deep\n",
-                     String(repeating: "[", count: 50_000) + "x" + String(repeating: "](y)", count: 50_000) + "\n",
+                     String(repeating: "[", count: 50_000) + "x" + String(repeating: "](./)", count: 50_000) + "\n",
                      String(repeating: "*a ", count: 50_000) + "\n",
                      String(repeating: "- ", count: 20_000) + "item\n"] {
             #expect(TestSite([Self.niger: front + body]).build().succeeded)

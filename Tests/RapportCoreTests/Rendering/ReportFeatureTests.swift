@@ -122,15 +122,13 @@ struct ReportFeatureTests {
         #expect(!home.contains(">Senegal</text>"), "a country without budget has no bar")
     }
 
-    @Test("search finds an accented word from an unaccented query, in the page's language only")
+    @Test("the search index holds the page's language only, each page's words folded (the script that reads it: SearchScriptTests)")
     func search() throws {
-        #expect(SearchIndex.matches(query: "education", words: SearchIndex.distinctWords(in: "Éducation de qualité").joined(separator: " ")))
-        #expect(SearchIndex.matches(query: "COOP oeuv", words: SearchIndex.distinctWords(in: "La coopération et l’œuvre").joined(separator: " ")))
-        #expect(!SearchIndex.matches(query: "santé mali", words: SearchIndex.distinctWords(in: "Santé au Niger").joined(separator: " ")))
         let index = try #require(Self.report.text("fr/search.json"))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
         let mongolia = try #require(entries.first { $0["u"] == "fr/2020/cooperation-bilaterale/mongolie/" })
-        #expect(SearchIndex.matches(query: "cardiovasculaire telemedecine", words: mongolia["w"] ?? ""))
+        let words = Set((mongolia["w"] ?? "").split(separator: " "))
+        #expect(words.isSuperset(of: ["cardiovasculaires", "telemedecine", "respirateurs"]), "body and achievements")
         #expect(!entries.contains { $0["u"]?.hasPrefix("en/") == true })
     }
 

@@ -72,4 +72,28 @@ struct FigureAgreementTests {
             "\(Self.english):4:9: error: 'region' is andes here but sahel in \(Self.french): figures must agree across languages",
         ])
     }
+
+    /// A value for each row of the table, and another one (each readable by its row).
+    static func sample(_ figure: CountryFigure, other: Bool) -> String {
+        switch figure.reading {
+        case .decimal: other ? "12.5" : "12.4"
+        case .integer: other ? "7" : "6"
+        }
+    }
+
+    @Test("every row of the figures table is read, compared across languages and reported at its own value",
+          arguments: CountryFigure.allCases)
+    func everyFigure(_ figure: CountryFigure) {
+        func page(_ value: String, region: String) -> String {
+            let line = "\(figure.key): \(value)\n"
+            let keyData = figure.block == .keyData ? "key_data:\n  " + line : ""
+            let topLevel = figure.block == .page ? line : ""
+            return "---\ntitle: Niger\ncountry: NE\nregion: \(region)\n" + keyData + topLevel + "---\n"
+        }
+        let line = figure.block == .keyData ? 6 : 5, column = figure.block == .keyData ? figure.key.count + 5 : figure.key.count + 3
+        #expect(messages(english: page(Self.sample(figure, other: true), region: "sahel-en"),
+                         french: page(Self.sample(figure, other: false), region: "sahel")) == [
+            "\(Self.english):\(line):\(column): error: '\(figure.key)' is \(Self.sample(figure, other: true)) here but \(Self.sample(figure, other: false)) in \(Self.french): figures must agree across languages",
+        ])
+    }
 }
