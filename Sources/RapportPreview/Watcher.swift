@@ -177,14 +177,11 @@ final class Watcher: @unchecked Sendable {
             }
             // Until the next event; with a batch pending, no longer than the rest of its quiet period.
             let rest = quietPeriod - (ContinuousClock.now - lastEvent)
-            let timeout = everything || !pending.isEmpty ? Int32(min(100, max(1, Self.milliseconds(rest).rounded(.up)))) : 100
+            // (Whole milliseconds, rounded down: woken up to 1 ms early, the loop waits again for what is left.)
+            let timeout = everything || !pending.isEmpty ? Int32(min(100, max(1, PreviewServer.milliseconds(rest)))) : 100
             var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             _ = poll(&ready, 1, timeout)
         }
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
     #endif
 

@@ -96,4 +96,9 @@ struct FigureAgreementTests {
             "\(Self.english):\(line):\(column): error: '\(figure.key)' is \(Self.sample(figure, other: true)) here but \(Self.sample(figure, other: false)) in \(Self.french): figures must agree across languages",
         ])
     }
+
+    @Test("each row of the figures table has its own place in a page's figures")
+    func rows() {
+        #expect(CountryFigure.allCases.map(\.row).sorted() == Array(CountryFigure.allCases.indices))
+    }
 }
