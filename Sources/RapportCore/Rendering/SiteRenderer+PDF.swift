@@ -131,7 +131,10 @@ extension SiteRenderer {
         var log = DiagnosticLog(stage: .markdown)
         var notes = LinkNotes(), placed: [String: Int] = [:]
         let chrome = makeChrome(for: id, linker: linker)
-        let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
+        // Each note in place of its call, for the typesetter's `float: footnote`: at the foot of its page.
+        var options = markdownOptions(page.language)
+        options.footnotes = .inline
+        let markdown = Markdown.render(page.body, options: options, reservedIDs: theme.elementIDs,
                                        printIDPrefix: printPrefix(of: id)) { link in
             switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
             case nil: return nil
