@@ -4,10 +4,18 @@ import RapportTemplates
 // MARK: - Charts: one renderer for data sets and the edition home's budget chart
 
 extension SiteRenderer {
-    /// The interface strings Rapport itself uses (in chart descriptions), with `{placeholders}`: required in
-    /// every language like those the templates use.
-    public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
-                                              "chart_desc_one", "chart_no_value"]
+    /// The interface strings Rapport itself uses in chart descriptions, with `{placeholders}`.
+    static let chartStrings = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
+                               "chart_desc_one", "chart_no_value"]
+    /// The interface strings of the glossary page: its URL segment and its title.
+    static let glossaryStrings = ["glossary_slug", "glossary_title"]
+    /// The interface strings Rapport itself uses: required in every language like those the templates use.
+    public static let stringsUsedByRapport = chartStrings + glossaryStrings
+
+    /// What uses a string of `stringsUsedByRapport`, as a message names it.
+    static func userOfString(_ key: String) -> String {
+        glossaryStrings.contains(key) ? "Rapport's glossary page" : "Rapport's chart descriptions"
+    }
 
     /// What a chart shows, already in the page's language.
     struct ChartFigures {
