@@ -20,7 +20,9 @@ public enum GlossaryTodo {
         guard let loaded else { return ([], diagnostics) }
         var words: [Word] = []
         for language in loaded.config.languageCodes {
-            let known = Set(loaded.glossary.entries.compactMap { $0.terms[language]?.term })
+            // A term and each word of it: the term `RIFF-SEA` covers the words `RIFF` and `SEA` of "RIFF-SEA".
+            let terms = loaded.glossary.entries.compactMap { $0.terms[language]?.term }
+            let known = Set(terms + terms.flatMap { acronyms(in: $0, path: "", firstLine: 1).map(\.0) })
             var found: [String: Word] = [:]
             for page in loaded.pages.filter({ $0.language == language }).sorted(by: { $0.file < $1.file }) {
                 for (word, location) in acronyms(in: page.body, path: page.file, firstLine: page.bodyFirstLine) where !known.contains(word) {
