@@ -36,11 +36,11 @@ extension Rapport {
                 throw fail(.sourceMissing("content/\(from)"), at: "content/\(from)")
             }
             guard !FileManager.default.fileExists(atPath: target.path) else { throw fail(.targetExists("content/\(year)"), at: "content/\(year)") }
-            let plan = NewEdition.plan(year: year, from: from, files: source.contentFiles, languages: config.languageCodes,
-                                       defaultLanguage: config.defaultLanguage)
-            let files: [SourceFile]
+            let plan = NewEdition.planned(year: year, from: from, files: source.contentFiles, languages: config.languageCodes,
+                                          defaultLanguage: config.defaultLanguage)
+            let files: [SourceFile], retitled: [NewEdition.Retitled]
             switch plan {
-            case .success(let planned): files = planned
+            case .success(let planned): (files, retitled) = (planned.files, planned.retitled)
             case .failure(let problem): throw fail(problem, at: "content/\(year)")
             }
             // Written into a staging folder beside it, then moved into place in one rename: on any error, nothing.
@@ -58,6 +58,7 @@ extension Rapport {
                 throw ExitCode.failure
             }
             for file in files { print("created \(file.path)") }
+            for change in retitled { print("retitled \(change.path): \"\(change.oldTitle)\" → \"\(change.newTitle)\"") }
             let pages = files.filter { $0.path.hasSuffix(".md") }.count
             print("Created the edition \(year) from \(from): \(pages) pages, all drafts, and \(files.count - pages) data files.")
         }

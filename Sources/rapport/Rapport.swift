@@ -129,8 +129,11 @@ extension Rapport {
 
         @OptionGroup var site: SiteOptions
 
+        @Flag(name: .long, help: "Check the pages marked draft: true as if published, as the preview shows them (a draft's stale translation included).")
+        var drafts = false
+
         func run() async throws {
-            var options = BuildOptions(strict: site.strict)
+            var options = BuildOptions(strict: site.strict, includeDrafts: drafts)
             options.keepsWorkingSet = true
             let outcome = Runner.build(site, options: options)
             guard outcome.succeeded else { throw ExitCode.failure }

@@ -6,8 +6,9 @@ import Foundation
 /// Every file of `content/<from>/` is copied to `content/<year>/`: pages (every language, chapters, countries,
 /// regions) marked `draft: true`, with `achievements` emptied and bodies as written — a relative link to a page of
 /// the same edition then leads to its copy, a link to another edition still leads there; data sets as they are.
-/// A translation's `source_digest` is set to the digest of its copied counterpart, so the new edition starts with
-/// every translation up to date.
+/// Each edition home's title names the new year where it named the old one (`Rapport annuel 2022` → `Rapport annuel
+/// 2023`). A translation's `source_digest` is set to the digest of its copied counterpart, so the new edition starts
+/// with every translation up to date.
 public enum NewEdition {
     public enum Problem: Error, Equatable, Sendable {
         case notAYear(String)
@@ -27,18 +28,44 @@ public enum NewEdition {
         }
     }
 
+    /// What `new-edition` makes: the new edition's files, and the home pages whose title now names the new year.
+    public struct Plan: Sendable {
+        public var files: [SourceFile]
+        public var retitled: [Retitled]
+    }
+
+    /// An edition home whose title named the source edition's year and now names the new one.
+    public struct Retitled: Sendable, Equatable {
+        public var path: String
+        public var oldTitle: String
+        public var newTitle: String
+    }
+
     /// The new edition's files, by path under the site root, from the source edition's (`content/<from>/…`).
     public static func plan(year: String, from: String, files: [SourceFile], languages: [String],
                             defaultLanguage: String) -> Result<[SourceFile], Problem> {
+        planned(year: year, from: from, files: files, languages: languages, defaultLanguage: defaultLanguage).map(\.files)
+    }
+
+    /// The new edition's files, and the edition homes retitled (`Rapport annuel 2022` → `Rapport annuel 2023`).
+    public static func planned(year: String, from: String, files: [SourceFile], languages: [String],
+                               defaultLanguage: String) -> Result<Plan, Problem> {
         guard ContentEntry.isEdition(year) else { return .failure(.notAYear(year)) }
         guard ContentEntry.isEdition(from) else { return .failure(.notAYear(from)) }
         guard year != from else { return .failure(.sameYear) }
         let prefix = "content/\(from)/"
         var copies: [String: [UInt8]] = [:]
+        var retitled: [Retitled] = []
         for file in files where file.path.hasPrefix(prefix) {
             guard let bytes = file.contents.read() else { return .failure(.unreadable(file.path)) }
             let path = "content/\(year)/" + file.path.dropFirst(prefix.count)
-            copies[path] = path.hasSuffix(".md") ? draftCopy(bytes) : bytes
+            var copy = path.hasSuffix(".md") ? draftCopy(bytes) : bytes
+            if let language = language(of: path), languages.contains(language), path == "content/\(year)/\(language)/index.md",
+               let (edited, change) = retitling(copy, path: path, from: from, to: year) {
+                copy = edited
+                retitled.append(change)
+            }
+            copies[path] = copy
         }
         // Translations record the digest of their copied counterpart.
         let pages = copies.keys.filter { $0.hasSuffix(".md") }
@@ -59,7 +86,37 @@ public enum NewEdition {
                   let updated = FrontMatterEdit.setting("source_digest", to: TranslationDigest.of(text.text), in: copies[path]!) else { continue }
             copies[path] = updated
         }
-        return .success(copies.keys.sorted().map { SourceFile(path: $0, bytes: copies[$0]!) })
+        return .success(Plan(files: copies.keys.sorted().map { SourceFile(path: $0, bytes: copies[$0]!) },
+                             retitled: retitled.sorted { $0.path < $1.path }))
+    }
+
+    /// An edition home with the source year in its title line replaced by the new year (a year standing alone: not
+    /// part of a longer number), every other byte as it was; `nil` when its title does not name the source year.
+    static func retitling(_ bytes: [UInt8], path: String, from: String, to year: String) -> ([UInt8], Retitled)? {
+        bytes.withUnsafeBufferPointer { buffer -> ([UInt8], Retitled)? in
+            guard case .success(let lines) = FrontMatterLines.scan(buffer), let line = lines.line(settingKey: "title", in: buffer),
+                  let oldTitle = lines.value(ofKey: "title", in: buffer) else { return nil }
+            let old = Array(from.utf8), new = Array(year.utf8)
+            let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            var edited = Array(bytes[..<line.start])
+            var offset = line.start, changed = false
+            while offset < line.contentEnd {
+                if offset + old.count <= line.contentEnd, buffer[offset..<(offset + old.count)].elementsEqual(old),
+                   offset == line.start || !isDigit(buffer[offset - 1]),
+                   offset + old.count == line.contentEnd || !isDigit(buffer[offset + old.count]) {
+                    edited.append(contentsOf: new)
+                    offset += old.count
+                    changed = true
+                } else {
+                    edited.append(buffer[offset])
+                    offset += 1
+                }
+            }
+            guard changed else { return nil }
+            edited.append(contentsOf: bytes[line.contentEnd...])
+            let newTitle = FrontMatterEdit.value(ofKey: "title", in: edited) ?? oldTitle
+            return (edited, Retitled(path: path, oldTitle: oldTitle, newTitle: newTitle))
+        }
     }
 
     /// A page's copy: `draft: true`, `achievements` emptied, everything else as written.
@@ -74,21 +131,8 @@ public enum NewEdition {
         return parts.count > 3 && parts[2] != "data" ? String(parts[2]) : nil
     }
 
-    /// The plain value of a top-level `key: value` line of a page's front matter.
+    /// The value of a top-level `key: value` line of a page's front matter, as the loader reads it.
     static func topLevelValue(_ key: String, in bytes: [UInt8]) -> String? {
-        guard let lines = FrontMatterEdit.frontMatterLines(bytes) else { return nil }
-        let prefix = Array((key + ":").utf8)
-        guard let line = lines.inside.first(where: { bytes[$0.start..<$0.contentEnd].starts(with: prefix) }) else { return nil }
-        let value = String(decoding: bytes[(line.start + prefix.count)..<line.contentEnd], as: UTF8.self)
-        let trimmed = value.split(separator: "#", maxSplits: 1).first.map(String.init) ?? value
-        let plain = trimmed.trimmingCharacters(in: .whitespaces).trimmingQuotes
-        return plain.isEmpty ? nil : plain
-    }
-}
-
-extension String {
-    var trimmingQuotes: String {
-        if count >= 2, let first, let last, first == last, first == "\"" || first == "'" { return String(dropFirst().dropLast()) }
-        return self
+        FrontMatterEdit.value(ofKey: key, in: bytes)
     }
 }

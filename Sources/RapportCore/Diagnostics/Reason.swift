@@ -137,6 +137,18 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// `decimals:` beyond what a figure can show.
     case tooManyDecimals(Int, maximum: Int)
 
+    // MARK: Front matter and CSVs as French writers type them (issue 27)
+    /// A plain text holding `: ` or ending in `:`; `fix` is the line to type (`summary: "Ukraine : …"`, `- "…"`).
+    case plainTextWithColon(fix: String)
+    /// A `#` after a space in a plain text: the rest of the line is a comment, cut from the text.
+    case commentCutsText
+    /// A number written as people write it (`61,6`, `21 500 000 €`), and the plain number to write.
+    case numberWritten(key: String, text: String, write: String)
+    /// A list written without brackets (`4, 6, 8`), and the list to write.
+    case listWithoutBrackets(key: String, write: String)
+    /// A cell of a semicolon CSV (a French spreadsheet's) that is not of its column's type.
+    case csvCellTypeSemicolon(String, column: String, type: String)
+
     public var description: String {
         switch self {
         case .unreadableFile(let why): return "cannot read the file: \(why)"
@@ -310,6 +322,16 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .chartDuplicateYear(let year, let column, let firstLine):
             return "the year \(year) of the column '\(column)' is already on line \(firstLine): a line chart has one value per year"
         case .tooManyDecimals(let count, let maximum): return "'decimals' is \(count); a figure shows at most \(maximum) digits after the decimal sign"
+
+        case .plainTextWithColon(let fix):
+            return "this ':' would start a new key (in front matter, a colon followed by a space ends a key's name): put the text in double quotes: \(fix)"
+        case .commentCutsText:
+            return "the text stops here: what follows '#' is a YAML comment; put the whole text in double quotes to keep it"
+        case .numberWritten(let key, let text, let write):
+            return "'\(key)' must be a number written with a dot before the decimals, no spaces between the thousands and no currency sign, not '\(Self.shortened(text))': write \(write)"
+        case .listWithoutBrackets(let key, let write): return "'\(key)' must be a list, between square brackets: write \(Self.shortened(write))"
+        case .csvCellTypeSemicolon(let text, let column, let type):
+            return "'\(text.prefix(40))' in the column '\(column)' is not \(DataSetLoader.describeInSemicolonCSV(type))"
         }
     }
 

@@ -2,8 +2,9 @@
 ///
 /// Neither CSV package of the machine's mirror (SwiftCSV 0.10.0, CSV.swift 2.5.2) gives the place of each cell, which
 /// every "not of its column's type" error needs, so Rapport reads CSV itself: UTF-8 (the caller removes a BOM),
-/// comma-separated, fields quoted with `"` (a `""` inside is one quote), quoted commas and line breaks kept, CRLF or
-/// LF line endings, a last line with or without its line break.
+/// comma-separated (or semicolon-separated, as a French spreadsheet exports it: `Dialect`), fields quoted with `"`
+/// (a `""` inside is one quote), quoted separators and line breaks kept, CRLF or LF line endings, a last line with
+/// or without its line break.
 public enum CSVReader {
     public struct Cell: Sendable, Equatable {
         public var text: String
@@ -25,8 +26,35 @@ public enum CSVReader {
         case textAfterQuote(line: Int, column: Int)
     }
 
+    /// How a file separates its cells and writes its numbers.
+    public enum Dialect: Sendable, Equatable {
+        /// RFC 4180: `,` between cells, numbers with a decimal dot (`119670040.93`).
+        case comma
+        /// A French spreadsheet's export: `;` between cells, numbers with a decimal comma (`119670040,93`).
+        case semicolon
+
+        var separator: Unicode.Scalar { self == .comma ? "," : ";" }
+    }
+
+    /// The dialect of `text`, from its first line: semicolons and no comma (outside quotes) make a French
+    /// spreadsheet's export; anything else is RFC 4180.
+    public static func dialect(of text: String) -> Dialect {
+        var semicolons = 0, inQuotes = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case UInt8(ascii: ","): if !inQuotes { return .comma }
+            case UInt8(ascii: ";"): if !inQuotes { semicolons += 1 }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !inQuotes { return semicolons > 0 ? .semicolon : .comma }
+            default: break
+            }
+        }
+        return semicolons > 0 ? .semicolon : .comma
+    }
+
     /// The rows of `text`; blank lines are skipped.
-    public static func rows(_ text: String) -> Result<[Row], Problem> {
+    public static func rows(_ text: String, dialect: Dialect = .comma) -> Result<[Row], Problem> {
+        let separator = dialect.separator
         var rows: [Row] = []
         var cells: [Cell] = []
         var field = String.UnicodeScalarView()
@@ -64,7 +92,7 @@ public enum CSVReader {
                 continue
             }
             switch scalar {
-            case ",":
+            case separator:
                 endField()
                 rowHasContent = true
                 column += 1

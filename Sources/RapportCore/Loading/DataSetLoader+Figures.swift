@@ -11,7 +11,9 @@ extension DataSetLoader {
         case .failure(let diagnostic): log.append(contentsOf: [diagnostic]); return []
         }
         let rows: [CSVReader.Row]
-        switch CSVReader.rows(text) {
+        // A French spreadsheet's export (`;` between cells, decimal commas) is read as it is written, and published so.
+        let dialect = CSVReader.dialect(of: text)
+        switch CSVReader.rows(text, dialect: dialect) {
         case .success(let read): rows = read
         case .failure(.unclosedQuote(let line, let column)):
             log.error(.csvUnclosedQuote, at: SourceLocation(path: csv.path, line: line, column: column)); return []
@@ -65,9 +67,13 @@ extension DataSetLoader {
                     continue
                 }
                 guard !cell.text.isEmpty else { continue }
-                guard let value = value(of: cell.text, as: column.type) else {
-                    if column.type.isNumeric, isPlainNumber(cell.text, fraction: column.type != .integer) {
+                // A semicolon CSV's numbers in the plain form: `119670040,93` is 119670040.93.
+                let plain = dialect == .semicolon && column.type.isNumeric ? WrittenNumber.frenchCell(cell.text) : cell.text
+                guard let plain, let value = value(of: plain, as: column.type) else {
+                    if column.type.isNumeric, let plain, isPlainNumber(plain, fraction: column.type != .integer) {
                         log.error(.csvNumberTooLarge(cell.text, column: column.key), at: location)
+                    } else if dialect == .semicolon {
+                        log.error(.csvCellTypeSemicolon(cell.text, column: column.key, type: column.type.rawValue), at: location)
                     } else {
                         log.error(.csvCellType(cell.text, column: column.key, type: column.type.rawValue), at: location)
                     }
@@ -125,6 +131,17 @@ extension DataSetLoader {
         case .year: "a year (four digits)"
         case .country: "an ISO 3166-1 alpha-2 country code (country)"
         case .text, nil: "a text"
+        }
+    }
+
+    /// How a type is named in "is not …" for a semicolon CSV, whose numbers take a decimal comma.
+    static func describeInSemicolonCSV(_ type: String) -> String {
+        switch DataSet.ColumnType(rawValue: type) {
+        case .integer: "a whole number (integer: -12, 11420)"
+        case .decimal: "a number (decimal: 69,9, with a decimal comma, as this file separates cells with ';')"
+        case .percent: "a number (percent: 28,23, with a decimal comma, no % sign)"
+        case .eur: "an amount (eur: 119670040,93, with a decimal comma, no € sign)"
+        default: describe(type)
         }
     }
 }

@@ -48,6 +48,8 @@ struct Fields {
         guard case .scalar(let scalar) = value, scalar.style == .plain, let number = YAMLFields.integer(scalar) else {
             if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.isWholeNumberTooLarge(scalar.string) {
                 reader.error(.numberTooLarge(key: key, text: scalar.string), at: value)
+            } else if let written = Self.writtenNumber(value, wholeNumber: true) {
+                reader.error(.numberWritten(key: key, text: written.text, write: written.plain), at: value)
             } else {
                 reader.error(.wrongType(key: key, expected: "a whole number", found: YAMLFields.describe(value)), at: value)
             }
@@ -68,6 +70,8 @@ struct Fields {
             // `.inf`, `.nan` and a number beyond a Double's range read as numbers that are no figure.
             if case .scalar(let scalar) = value, scalar.style == .plain, YAMLFields.decimal(scalar)?.isFinite == false {
                 reader.error(.numberNotFinite(key: key, text: scalar.string), at: value)
+            } else if let written = Self.writtenNumber(value, wholeNumber: false) {
+                reader.error(.numberWritten(key: key, text: written.text, write: written.plain), at: value)
             } else {
                 reader.error(.wrongType(key: key, expected: "a number", found: YAMLFields.describe(value)), at: value)
             }
@@ -94,6 +98,15 @@ struct Fields {
     func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
         guard let value = present(key, required: required) else { return nil }
         guard case .sequence(let sequence, _) = value else {
+            // `4, 6, 8`: the list of numbers a writer meant, in the brackets YAML needs. (A text's commas are its own.)
+            if case .scalar(let scalar) = value, scalar.style == .plain, !value.isNull {
+                let items = scalar.string.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+                if items.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } }) {
+                    reader.error(.listWithoutBrackets(key: key, write: "[" + items.joined(separator: ", ") + "]"), at: value)
+                    return nil
+                }
+            }
             reader.error(.wrongType(key: key, expected: "a list", found: YAMLFields.describe(value)), at: value)
             return nil
         }
@@ -111,6 +124,13 @@ struct Fields {
             return nil
         }
         return value
+    }
+
+    /// A text the writer meant as a number (`61,6`, `21 500 000 €`) and the number to write instead.
+    static func writtenNumber(_ node: YAMLNode, wholeNumber: Bool) -> (text: String, plain: String)? {
+        guard case .scalar(let scalar) = node, !node.isNull,
+              let plain = WrittenNumber.plain(scalar.string, wholeNumber: wholeNumber) else { return nil }
+        return (scalar.string, plain)
     }
 
     static func text(_ node: YAMLNode) -> String? {

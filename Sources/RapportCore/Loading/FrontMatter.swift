@@ -8,39 +8,25 @@ public struct ParsedDocument: Sendable, Equatable {
     /// The line of the file on which the body starts.
     public var bodyFirstLine: Int
 
-    /// Splits a page at its front matter, or says why it cannot. Scans only up to the closing fence.
+    /// Splits a page at its front matter (found by `FrontMatterLines`), or says why it cannot.
     public static func split(_ source: SourceText) -> Result<ParsedDocument, Diagnostic> {
-        let text = source.text
         func failure(_ reason: Reason, line: Int = 1) -> Result<ParsedDocument, Diagnostic> {
             .failure(Diagnostic(.error, reason, at: SourceLocation(path: source.path, line: line), stage: .frontMatter))
         }
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return failure(.emptyFile) }
-        var lineStart = utf8.startIndex
-        var lineNumber = 0
-        var yamlStart: String.Index?
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            lineNumber += 1
-            let line = text[lineStart..<lineEnd]
-            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            if lineNumber == 1 {
-                guard isFence(line) else { return failure(.missingFrontMatter) }
-                yamlStart = next
-            } else if isFence(line), let yamlStart {
+        var text = source.text
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return failure(.emptyFile) }
+        return text.withUTF8 { bytes in
+            switch FrontMatterLines.scan(bytes) {
+            case .failure(.missingOpening): return failure(.missingFrontMatter)
+            case .failure(.unclosed): return failure(.unclosedFrontMatter)
+            case .success(let lines):
                 return .success(ParsedDocument(
                     path: source.path,
-                    yaml: String(text[yamlStart..<lineStart]),
-                    yamlFirstLine: 2,
-                    body: String(text[next...]),
-                    bodyFirstLine: lineNumber + 1))
+                    yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[lines.opening.end..<lines.closing.start]), as: UTF8.self),
+                    yamlFirstLine: lines.opening.number + 1,
+                    body: String(decoding: UnsafeBufferPointer(rebasing: bytes[lines.closing.end...]), as: UTF8.self),
+                    bodyFirstLine: lines.closing.number + 1))
             }
-            lineStart = next
         }
-        return failure(.unclosedFrontMatter)
-    }
-
-    private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }

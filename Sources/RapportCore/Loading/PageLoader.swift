@@ -28,9 +28,12 @@ public enum PageLoader {
         }
         let reader = YAMLFields(path: source.path, lineOffset: document.yamlFirstLine - 1, stage: .frontMatter)
         let allowed = allowedKeys(kind)
-        let root = reader.compose(document.yaml)
+        // Texts with a French colon are read as the fix puts them (in quotes), after their errors: the rest is checked.
+        let yaml = FrenchFrontMatter.check(document.yaml, reader: reader)
+        let checked = reader.log.items.count
+        let root = reader.compose(yaml)
         let frontMatterStart = SourceLocation(path: source.path, line: 1)
-        guard reader.log.items.isEmpty,
+        guard reader.log.items.count == checked,
               let fields = reader.mapping(root, named: "the front matter", allowedKeys: allowed,
                                           context: "the front matter of \(kind.displayName)") else {
             return (nil, reader.log.items)

@@ -1,4 +1,5 @@
-/// ISO 3166-1 alpha-2: the 249 officially assigned country codes.
+/// ISO 3166-1 alpha-2: the 249 officially assigned country codes, and `XK` (Kosovo: a user-assigned code, the one
+/// the European Union, the World Bank and IATI use).
 public enum CountryCodes {
     public static func isAssigned(_ code: String) -> Bool { assigned.contains(code) }
 
@@ -10,6 +11,6 @@ public enum CountryCodes {
         MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF \
         PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV \
         SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE \
-        YT ZA ZM ZW
+        YT ZA ZM ZW XK
         """.split(separator: " ").map(String.init))
 }

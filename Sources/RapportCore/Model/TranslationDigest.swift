@@ -13,29 +13,22 @@ public enum TranslationDigest {
         return String(text.withUTF8 { SHA256.hex($0) }.prefix(length))
     }
 
+    /// The text without its top-level `draft:` line, found as the loader finds its front matter (`FrontMatterLines`).
     static func withoutDraftLine(_ text: String) -> String {
-        // A byte scan first: most pages have no draft line, and Foundation's `contains` is slow on long texts.
-        guard text.utf8.starts(with: "---\n".utf8), hasDraftLine(text) else { return text }
-        let lines = text.components(separatedBy: "\n")
-        guard let closing = lines.dropFirst().firstIndex(of: "---") else { return text }
-        return lines.enumerated().filter { index, line in !(index < closing && line.hasPrefix("draft:")) }.map(\.element)
-            .joined(separator: "\n")
-    }
-
-    /// Whether a line of the front matter (up to its closing `---` line) begins with `draft:`; the body is not read.
-    private static func hasDraftLine(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let draft = Array("draft:".utf8)
-            var lineStart = 4  // after the opening "---\n"
-            while lineStart < bytes.count {
-                let rest = UnsafeBufferPointer(rebasing: bytes[lineStart...])
-                if rest.starts(with: draft) { return true }
-                if rest.starts(with: "---".utf8), rest.count == 3 || rest[3] == UInt8(ascii: "\n") { return false }
-                guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else { return false }
-                lineStart += newline + 1
+        var bytes = text
+        return bytes.withUTF8 { bytes in
+            guard case .success(let lines) = FrontMatterLines.scan(bytes) else { return text }
+            let drafts = lines.inside.filter { FrontMatterLines.valueStart(of: $0, key: "draft", in: bytes) != nil }
+            guard !drafts.isEmpty else { return text }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var offset = 0
+            for line in drafts {
+                kept.append(contentsOf: bytes[offset..<line.start])
+                offset = line.end
             }
-            return false
+            kept.append(contentsOf: bytes[offset...])
+            return String(decoding: kept, as: UTF8.self)
         }
     }
 

@@ -10,15 +10,18 @@ struct SiteAddresses: Sendable {
 
     /// Targets by path relative to the site root: `fr/2022/pays/niger/`, `fr/search.json`, `assets/logo.svg`.
     private let targets: [String: Target]
-    let nearest: NearestPaths
+    /// For "did you mean": made when a link to no address first needs it.
+    private let nearestTable: OnDemand<NearestPaths>
+    var nearest: NearestPaths { nearestTable.value }
 
     init(site: Site, dataFiles: [Route], assetPaths: Set<String>) {
         var targets: [String: Target] = [:]
+        targets.reserveCapacity(assetPaths.count + site.urls.count + 64)
         for path in assetPaths { targets[path] = .asset }
         for route in site.generatedRoutes + dataFiles { targets[route.path] = .generated(route) }
         for (id, url) in site.urls.enumerated() { targets[url] = .page(id) }
         self.targets = targets
-        nearest = NearestPaths(targets.keys)
+        nearestTable = OnDemand { [targets] in NearestPaths(targets.keys) }
     }
 
     /// What `path` names, and its path as the site writes it: the path as written, a folder without its

@@ -13,10 +13,12 @@ public struct SiteRenderer: Sendable {
     let formats: [String: NumberFormatting]
     /// The data sets bodies place with `<!-- table: NAME -->`.
     public let dataSets: DataSets
-    /// Every path the site answers, for links written as its URLs.
-    let addresses: SiteAddresses
-    /// The page files, for "did you mean" on links to missing ones.
-    let pageFiles: NearestPaths
+    /// Every path the site answers, for links written as its URLs (made when a page first needs it).
+    private let addressTable: OnDemand<SiteAddresses>
+    var addresses: SiteAddresses { addressTable.value }
+    /// The page files, for "did you mean" on links to missing ones (made when a link first needs it).
+    private let pageFileTable: OnDemand<NearestPaths>
+    var pageFiles: NearestPaths { pageFileTable.value }
 
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
                 dataSets: DataSets = DataSets()) {
@@ -29,9 +31,11 @@ public struct SiteRenderer: Sendable {
         self.markdownOptions = { language in
             MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
         }
-        self.addresses = SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
-                                       assetPaths: assetPaths)
-        self.pageFiles = NearestPaths(site.pageByFile.keys)
+        addressTable = OnDemand {
+            SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
+                          assetPaths: assetPaths)
+        }
+        pageFileTable = OnDemand { NearestPaths(site.pageByFile.keys) }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
 
