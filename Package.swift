@@ -15,11 +15,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
-        // libcmark from the system (Debian: libcmark-dev; macOS: brew install cmark).
+        // libcmark-gfm and its extensions (tables, strikethrough, autolinks) from the system
+        // (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev; macOS: brew install cmark-gfm).
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         // What Swift's Glibc module does not offer: the atomic exchange of two folders (renameat2), and SHA-256's
         // rounds with the processor's SHA instructions (translation digests).
@@ -43,7 +44,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Runs CommonMark spec examples (JSON, fetched by scripts/verify) through Rapport's Markdown stage.
+        // Runs CommonMark and GFM spec examples (fetched by scripts/verify) through Rapport's Markdown stage.
         .executableTarget(
             name: "commonmark-conformance",
             dependencies: ["RapportCore"]

@@ -7,7 +7,9 @@
   overflow     every page at 390 px wide: no horizontal scrolling
   screenshots  home, edition home and a country page per language at 1280 and 390 px (into screenshots/)
   behaviour    the "Lire plus / Read more" fold and the language switcher, with JavaScript on and off
-  commonmark   the 652 examples of the CommonMark 0.30 spec through Rapport's Markdown stage
+  commonmark   the 652 examples of the CommonMark 0.30 spec and the 672 of the GFM spec (CommonMark core, tables,
+               strikethrough, autolinks) through Rapport's Markdown stage; the examples libcmark-gfm 0.29 is known to
+               miss (README, "Conformance") must fail, the others pass
 
     scripts/verify                   # the repository's report, every check
     scripts/verify --selftest        # a site with a planted missing alt text, broken link and overflow:
@@ -212,14 +214,29 @@ def check_behaviour(site, base, country_fr, country_en):
     return problems
 
 
+# The examples libcmark-gfm 0.29.0.gfm.6 renders otherwise than the spec file says (README, "Conformance").
+KNOWN_MISSES = {
+    # CommonMark 0.30: a numeric reference past U+10FFFF stays text (0.29: U+FFFD); <textarea> opens an HTML block.
+    "commonmark-0.30.json": [28, 171],
+    # The GFM spec file of cmark-gfm's repository, edited after 0.29.0.gfm.6: runs of ** and __ nest no strong
+    # emphasis in strong emphasis; HTML comments follow CommonMark 0.31 (<!--> and -- inside a comment).
+    "gfm-spec.txt": [398, 426, 434, 435, 436, 473, 474, 475, 477, 644, 645],
+}
+
+
 def check_commonmark():
-    spec = REPO / ".cache" / "commonmark-0.30.json"
-    result = subprocess.run([str(REPO / ".build" / "debug" / "commonmark-conformance"), str(spec)], capture_output=True, text=True)
-    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
-    problems = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
-    if result.returncode != 0 and not problems:
-        problems.append(summary)
-    return problems, summary
+    problems, summaries = [], []
+    for name, misses in KNOWN_MISSES.items():
+        spec = REPO / ".cache" / name
+        command = [str(REPO / ".build" / "debug" / "commonmark-conformance"), str(spec), "--expect-fail", ",".join(map(str, misses))]
+        result = subprocess.run(command, capture_output=True, text=True)
+        summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
+        summaries.append(f"{name}: {summary}")
+        found = [f"{name}: {line}" for line in result.stdout.splitlines() if line.startswith(("FAIL", "PASS"))]
+        problems += found
+        if result.returncode != 0 and not found:
+            problems.append(f"{name}: {summary}")
+    return problems, "; ".join(summaries)
 
 
 # MARK: - Runs

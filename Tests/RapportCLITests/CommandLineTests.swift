@@ -93,8 +93,8 @@ struct CommandLineTests {
         #endif
         lines.removeFirst()
         let stages = lines.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
-        #expect(stages == ["timing: read", "timing: front matter", "timing: theme and site graph", "timing: pages",
-                           "timing: generated pages", "timing: write assets"])
+        #expect(stages == ["timing: read", "timing: front matter", "timing: data sets", "timing: site graph", "timing: theme",
+                           "timing: pages", "timing: generated pages", "timing: write assets"])
         #expect(lines.allSatisfy { $0.hasSuffix(" MiB resident") && $0.contains(" ms, ") })
         let quiet = try rapport(["build", "--strict"], in: root)
         #expect(quiet.stderr == "")

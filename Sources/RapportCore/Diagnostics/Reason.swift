@@ -112,6 +112,12 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case linkFromSiteRoot(String, fix: String, fixIsFile: Bool)
     case missingAsset(String)
     case rawHTMLIgnored
+    /// `[^label]` in the text, and no `[^label]: …` note.
+    case footnoteWithoutNote(String)
+    /// `[^label]: …` that no `[^label]` calls.
+    case footnoteNeverCalled(String)
+    /// A second `[^label]: …` of the same label.
+    case footnoteDefinedTwice(String)
     case imageWithoutAlt(String)
     case unsafeURL(String)
     case scriptURLInRawHTML
@@ -302,6 +308,15 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
                 + (fixIsFile ? "link to the page's file instead: (\(fix))" : "write it from this page instead: (\(fix))")
         case .missingAsset(let target): return "link to the asset '\(target)', which is not in content/assets/"
         case .rawHTMLIgnored: return "raw HTML is left out of the page (set allow_raw_html: true in site.yaml to keep it)"
+        case .footnoteWithoutNote(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "the footnote \(call) has no note: add a line '\(call): ' followed by the note's text, after a blank line, or remove \(call)"
+        case .footnoteNeverCalled(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "the note \(call) is called nowhere in the text, so it is left out: put \(call) where it applies, or delete the note"
+        case .footnoteDefinedTwice(let label):
+            let call = "[^\(Self.shortened(label))]"
+            return "a second note \(call): only the first is shown; give this one a label of its own and call it, or delete it"
         case .imageWithoutAlt(let target): return "the image '\(target)' has no alternative text"
         case .unsafeURL(let target): return "the link target '\(target.prefix(60))' would run code in the reader's browser: not allowed"
         case .scriptURLInRawHTML: return "this raw HTML holds a javascript: or vbscript: URL: not allowed, even with allow_raw_html"

@@ -8,12 +8,58 @@ public struct MarkdownOptions: Sendable {
     public var typography: Typography?
     /// Give headings ids (pages do; the CommonMark conformance check does not, to compare with the spec).
     public var headingIDs: Bool
+    /// The GitHub extensions read (all on pages; the spec examples name theirs).
+    public var extensions: MarkdownExtensions
+    /// Where notes go: a section closing the body, or each in place of its reference (for a paged-media engine's
+    /// `float: footnote`).
+    public var footnotes: FootnotePlacement
+    /// The heading of the notes' section (interface string `notes_title`).
+    public var notesTitle: String
+    /// The accessible name of a note's link back to its reference (interface string `note_back`).
+    public var noteBackLabel: String
+    /// Tables, footnotes and strikethrough written as libcmark-gfm writes them (`align` attributes, its own ids,
+    /// `~one tilde~`), to compare with the GFM spec; pages use Rapport's forms.
+    public var specificationHTML: Bool
+    /// The glossary's terms of the page's language: the first use of each in the body's prose is marked `<abbr>`
+    /// (nil: none is).
+    public var abbreviations: Abbreviations?
 
-    public init(allowRawHTML: Bool = false, typography: Typography? = nil, headingIDs: Bool = true) {
+    public init(allowRawHTML: Bool = false, typography: Typography? = nil, headingIDs: Bool = true,
+                extensions: MarkdownExtensions = .all, footnotes: FootnotePlacement = .section,
+                notesTitle: String = "Notes", noteBackLabel: String = "Back to the text", specificationHTML: Bool = false) {
         self.allowRawHTML = allowRawHTML
         self.typography = typography
         self.headingIDs = headingIDs
+        self.extensions = extensions
+        self.footnotes = footnotes
+        self.notesTitle = notesTitle
+        self.noteBackLabel = noteBackLabel
+        self.specificationHTML = specificationHTML
     }
+}
+
+/// The GitHub extensions of CommonMark that a rendering reads.
+public struct MarkdownExtensions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Pipe tables.
+    public static let tables = MarkdownExtensions(rawValue: 1 << 0)
+    /// `~~deleted~~`.
+    public static let strikethrough = MarkdownExtensions(rawValue: 1 << 1)
+    /// Bare `https://…`, `www.…` and e-mail addresses as links.
+    public static let autolinks = MarkdownExtensions(rawValue: 1 << 2)
+    /// `text[^1]` and `[^1]: The note.`
+    public static let footnotes = MarkdownExtensions(rawValue: 1 << 3)
+    public static let all: MarkdownExtensions = [.tables, .strikethrough, .autolinks, .footnotes]
+}
+
+/// Where a body's notes are written.
+public enum FootnotePlacement: Sendable, Equatable {
+    /// A numbered link at each reference; the notes in a section closing the body, each linking back.
+    case section
+    /// At each reference, `<span class="footnote-inline">NOTE</span>`; no section.
+    case inline
 }
 
 /// A rule for the text of prose text nodes. It is given the node's UTF-8 and the characters just outside the node
@@ -71,11 +117,19 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var print: [UInt8]?
     /// Raw HTML let through (`allow_raw_html`) that holds a `javascript:` or `vbscript:` URL.
     public var rawHTMLWithScriptURLs: [MarkdownPosition] = []
+    /// The notes, numbered in the order of their first reference.
+    public var footnotes: [MarkdownFootnote] = []
+    /// The section of notes that closes the body on its page (empty without notes, or with inline placement);
+    /// the print rendering holds its own, with prefixed ids.
+    public var notes: [UInt8] = []
+    /// References without a note, notes never referenced, notes defined twice.
+    public var footnoteProblems: [MarkdownFootnoteProblem] = []
 
     public var hasMoreMarker: Bool { moreMarkerLine != nil }
     public var introHTML: String { String(decoding: intro, as: UTF8.self) }
     public var restHTML: String { String(decoding: rest, as: UTF8.self) }
     public var printHTML: String? { print.map { String(decoding: $0, as: UTF8.self) } }
+    public var notesHTML: String { String(decoding: notes, as: UTF8.self) }
 
     init() {
         intro = []
@@ -111,6 +165,40 @@ public struct MarkdownLink: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var column: Int
+}
+
+/// A note of the body: its number, its id on the page, its content and its references.
+public struct MarkdownFootnote: Sendable, Equatable {
+    /// A place where the note is called: the reference's id on the page and its position in the body.
+    public struct Reference: Sendable, Equatable {
+        public var id: String
+        public var position: MarkdownPosition
+    }
+
+    public var number: Int
+    /// `fn-1`; the print page puts its prefix before it.
+    public var id: String
+    /// The note's content as HTML, with the page's links: blocks (`<p>…</p>`) in a section, the text of its
+    /// paragraphs with inline placement. Without the links back.
+    public var html: String
+    /// In document order (the first gives the number).
+    public var references: [Reference]
+}
+
+/// A footnote that cannot be shown as written.
+public struct MarkdownFootnoteProblem: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// `[^label]` in the text with no `[^label]: …` line (at the reference).
+        case noNote
+        /// `[^label]: …` that no reference calls (at the note's line).
+        case unusedNote
+        /// A second `[^label]: …` of a label already defined (at the second).
+        case repeatedNote
+    }
+
+    public var kind: Kind
+    public var label: String
+    public var position: MarkdownPosition
 }
 
 /// A `<!-- table: NAME -->` or `<!-- chart: NAME -->` line of a body (top level), where a data set is placed.
@@ -173,7 +261,7 @@ struct HeadingIDs {
 
 /// Character columns from cmark's byte columns.
 struct SourceColumns {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private var lineStarts: [Int]
     /// The last answer: links come in document order, so the next one on the same line counts on from it (else
     /// 40,000 links in one paragraph each count the line from its start: quadratic).
@@ -191,6 +279,43 @@ struct SourceColumns {
             }
         }
         lineStarts = starts
+    }
+
+    /// Where `needle` first stands at or after a 1-based line and byte column: line and byte column.
+    func find(_ needle: [UInt8], from start: (line: Int, byteColumn: Int)) -> (line: Int, byteColumn: Int)? {
+        guard !needle.isEmpty, start.line >= 1, start.line <= lineStarts.count else { return nil }
+        let from = min(lineStarts[start.line - 1] + max(start.byteColumn, 1) - 1, bytes.count)
+        let found: Int? = bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return nil }
+            var offset = from
+            // Each candidate by its first byte (memchr), then the rest compared.
+            while offset + needle.count <= haystack.count,
+                  let hit = memchr(base + offset, Int32(needle[0]), haystack.count - offset - needle.count + 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle, needle.count) == 0 { return at }
+                offset = at + 1
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        // The last line that starts at or before the offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= found { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, found - lineStarts[low] + 1)
+    }
+
+    /// Whether the byte at a 1-based line and byte column follows an odd run of backslashes (`\[` is text).
+    func isEscaped(line: Int, byteColumn: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count else { return false }
+        var offset = lineStarts[line - 1] + byteColumn - 2, count = 0
+        while offset >= lineStarts[line - 1], offset < bytes.count, bytes[offset] == UInt8(ascii: "\\") {
+            count += 1
+            offset -= 1
+        }
+        return count % 2 == 1
     }
 
     /// The 1-based character column of a 1-based byte column on a 1-based line.

@@ -187,6 +187,13 @@ extension SiteRenderer {
             SourceLocation(path: page.file, line: page.bodyFirstLine + position.line - 1, column: position.column)
         }
         for position in markdown.rawHTMLWithScriptURLs { log.error(.scriptURLInRawHTML, at: location(position)) }
+        for problem in markdown.footnoteProblems {
+            switch problem.kind {
+            case .noNote: log.error(.footnoteWithoutNote(problem.label), at: location(problem.position))
+            case .unusedNote: log.warning(.footnoteNeverCalled(problem.label), at: location(problem.position))
+            case .repeatedNote: log.warning(.footnoteDefinedTwice(problem.label), at: location(problem.position))
+            }
+        }
         guard !site.config.allowRawHTML else { return }
         for position in markdown.rawHTML { log.warning(.rawHTMLIgnored, at: location(position)) }
     }

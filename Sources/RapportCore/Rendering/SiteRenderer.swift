@@ -28,8 +28,16 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
+        let notesStrings = strings.mapValues { (title: $0["notes_title"] ?? "Notes", back: $0["note_back"] ?? "↩") }
+        // Each language's glossary terms, indexed once for every page.
+        let abbreviations = Dictionary(uniqueKeysWithValues: site.config.languageCodes.map { language in
+            (language, Abbreviations(expansions: site.glossary.expansions(in: language)))
+        }).filter { !$0.value.isEmpty }
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil)
+            var options = MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil,
+                                          notesTitle: notesStrings[language]?.title ?? "Notes", noteBackLabel: notesStrings[language]?.back ?? "↩")
+            options.abbreviations = abbreviations[language]
+            return options
         }
         addressTable = OnDemand {
             SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },
@@ -80,7 +88,8 @@ public struct SiteRenderer: Sendable {
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
-        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil)
+        let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil,
+                            notes: markdown.notes.isEmpty ? nil : markdown.notes)
         let t = strings[page.language]?.strings ?? [:]
         // Formatted once: the page and its print section show the same figures.
         let keyData = page.kind.isCountry ? makeKeyData(id) : nil
@@ -107,7 +116,7 @@ public struct SiteRenderer: Sendable {
             let prefix = printPrefix(of: id)
             var country: CountryView?
             if case .country(let edition) = page.kind {
-                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil), linker: printLinker,
+                country = makeCountryView(id, edition: edition, body: BodyView(intro: printBody, rest: nil, notes: nil), linker: printLinker,
                                           idPrefix: prefix, keyData: keyData)
             }
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,

@@ -68,6 +68,7 @@ extension BodyView: FieldTableView {
     public static let fields: TemplateFields<BodyView> = TemplateFields("body", [
         ("intro", .html, { .bytes($0.intro) }),
         ("rest", .html, { $0.rest.map(TemplateValue.bytes) ?? .null }),
+        ("notes", .html, { $0.notes.map(TemplateValue.bytes) ?? .null }),
     ])
 }
 

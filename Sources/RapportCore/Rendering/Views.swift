@@ -78,6 +78,8 @@ public struct LinkView: Sendable {
 public struct BodyView: Sendable {
     public let intro: [UInt8]
     public let rest: [UInt8]?
+    /// The section of footnotes that closes the body, after the fold (`nil` without notes).
+    public let notes: [UInt8]?
 }
 
 public struct CountryView: Sendable {

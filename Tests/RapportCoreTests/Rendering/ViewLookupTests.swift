@@ -30,7 +30,7 @@ struct ViewLookupTests {
     @Test("every view answers every documented name")
     func complete() {
         let link = Self.link, chrome = Self.chrome
-        let body = BodyView(intro: Array("i".utf8), rest: Array("r".utf8))
+        let body = BodyView(intro: Array("i".utf8), rest: Array("r".utf8), notes: Array("n".utf8))
         assertComplete(chrome)
         assertComplete(link)
         assertComplete(AlternateView(hreflang: "en", href: "h"))

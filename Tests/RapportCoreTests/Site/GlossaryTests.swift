@@ -72,6 +72,50 @@ struct GlossaryTests {
         }
     }
 
+    // MARK: - <abbr> on first use
+
+    static let nigerFrench = "content/2020/fr/countries/niger.md"
+
+    func niger(_ body: String, glossary: String = GlossaryTests.valid) throws -> String {
+        let page = "---\ntitle: Niger\ncountry: NE\nregion: sahel\n---\n" + body
+        let outcome = build(glossary, [Self.nigerFrench: page])
+        #expect(outcome.messages == [])
+        return try #require(outcome.text("fr/2020/countries/niger/index.html"))
+    }
+
+    static let apd = "<abbr title=\"aide publique au développement\">APD</abbr>"
+
+    @Test("the first use of a term in the body's text is <abbr title=EXPANSION>; the second is text")
+    func firstUseMarked() throws {
+        let html = try niger("L’APD du Niger croît. Encore l’APD.\n\nEt l’APD ici.\n")
+        #expect(html.contains("<p>L’\(Self.apd) du Niger croît. Encore l’APD.</p>\n<p>Et l’APD ici.</p>"))
+    }
+
+    @Test("not in headings, links, code, tables or bare URLs: the first use in prose is marked")
+    func notInHeadingsLinksCode() throws {
+        let body = "## L’APD\n\nVoir [l’APD](https://example.org/), `APD`, https://example.org/APD et\n\n| APD | n |\n|---|---|\n| APD | 1 |\n\n```\nAPD\n```\n\nEnfin l’APD.\n"
+        let html = try niger(body)
+        #expect(html.contains("<p>Enfin l’\(Self.apd).</p>"))
+        #expect(html.components(separatedBy: "<abbr").count == 2)
+    }
+
+    @Test("a term with <, & and \" is matched as written and escaped in the page; the expansion too")
+    func hostileTerm() throws {
+        let glossary = "- key: x\n  fr: {term: \"R&D<\\\"\", expansion: \"a <b> & \\\"c\\\"\"}\n  en: {term: RD, expansion: d}\n"
+        let html = try niger("Voici R&D<\" ici.\n", glossary: glossary)
+        #expect(html.contains("<p>Voici <abbr title=\"a &lt;b&gt; &amp; &quot;c&quot;\">R&amp;D&lt;&quot;</abbr> ici.</p>"))
+    }
+
+    @Test("a page's terms are its own: each page marks its first use (the English page with the English term)")
+    func perPage() throws {
+        let outcome = build(Self.valid, [Self.nigerFrench: "---\ntitle: Niger\ncountry: NE\nregion: sahel\n---\nL’APD.\n",
+                                         "content/2020/fr/index.md": "---\ntitle: Rapport 2020\n---\nL’APD en 2020.\n",
+                                         "content/2020/en/index.md": "---\ntitle: Report 2020\n---\nODA and APD in 2020.\n"])
+        #expect(outcome.text("fr/2020/countries/niger/index.html")?.contains("L’\(Self.apd).") == true)
+        #expect(outcome.text("fr/2020/index.html")?.contains("L’\(Self.apd) en 2020.") == true)
+        #expect(outcome.text("en/2020/index.html")?.contains("<abbr title=\"official development assistance\">ODA</abbr> and APD in 2020.") == true)
+    }
+
     // MARK: - Problems, each at its place
 
     @Test("an entry missing a language is an error at the entry, naming what to add")
@@ -141,8 +185,9 @@ struct GlossaryTests {
             "content/pages/fr/glossaire.md:1:1: error: the URL /fr/glossaire/ is also the URL of the glossary in 'fr', which Rapport generates: choose another slug",
         ])
         let strings = TestSite.baseline["content/i18n/fr.yaml"]!.replacingOccurrences(of: "glossary_slug: glossaire", with: "glossary_slug: Le Glossaire")
+        let line = strings.components(separatedBy: "\n").firstIndex { $0.hasPrefix("glossary_slug:") }! + 1
         #expect(build(Self.valid, ["content/i18n/fr.yaml": strings]).messages == [
-            "content/i18n/fr.yaml:11:1: error: the glossary page's address 'glossary_slug: Le Glossaire' must be one URL segment of lowercase letters, digits and hyphens, such as 'glossaire'",
+            "content/i18n/fr.yaml:\(line):1: error: the glossary page's address 'glossary_slug: Le Glossaire' must be one URL segment of lowercase letters, digits and hyphens, such as 'glossaire'",
         ])
     }
 
