@@ -26,7 +26,9 @@ struct GlossaryCommandTests {
         #expect(lines.contains("content/pages/fr/essai.md:4:4: PNUD (fr, used 2 times) is not in content/glossary.yaml"))
         for hidden in ["XYZW", "ABCD", "QRST", "UVWX", "CODE"] { #expect(!run.stdout.contains(hidden), "\(hidden)") }
         // The repository's own glossary holds the report's main abbreviations.
-        for defined in [" APD ", " ODA ", " FNUAP ", " UNFPA ", " BIT ", " ILO ", " ONG ", " NGO "] { #expect(!run.stdout.contains(defined), "\(defined)") }
+        for defined in ["APD (fr,", "ODA (en,", "FNUAP (fr,", "UNFPA (en,", "BIT (fr,", "ILO (en,", "ONG (fr,", "NGO (en,"] {
+            #expect(!run.stdout.contains(": " + defined), "\(defined)")
+        }
         #expect(lines.last?.hasSuffix("to add to content/glossary.yaml or to leave as they are (fr: \(lines.filter { $0.contains(" (fr, ") }.count), en: \(lines.filter { $0.contains(" (en, ") }.count)).") == true)
     }
 
