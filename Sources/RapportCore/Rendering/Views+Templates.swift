@@ -45,6 +45,7 @@ extension ChromeView: FieldTableView {
         ("neighbours", .view(NeighboursView.templateSchema), { .view($0.neighbours) }),
         ("draft", .flag, { .flag($0.draft) }),
         ("glossaryHref", .text, { .text($0.glossaryHref) }),
+        ("pdf", .view(LinkView.templateSchema), { .view($0.pdf) }),
     ])
 }
 

@@ -44,6 +44,8 @@ public struct ChromeView: Sendable {
     public var draft = false
     /// The glossary page of the page's language (nil when the site has no glossary).
     public var glossaryHref: String?
+    /// The edition's PDF with its size (`Le rapport en PDF (PDF, 2,3 Mo)`), on pages of an edition when PDFs are made.
+    public var pdf: LinkView? = nil
 }
 
 /// The pages before and after a page in its edition's reading order (`rel="prev"`, `rel="next"`).
