@@ -95,9 +95,11 @@ struct ViewLookupTests {
         let contentsEntry = PDFContentsEntryView(title: "t", href: "#h", level: 1, isChapter: true)
         assertComplete(logo)
         assertComplete(contentsEntry)
-        assertComplete(PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
+        var document = PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
                                        stylesheet: "p", logo: logo, contents: [contentsEntry], introduction: Array("i".utf8),
-                                       chart: chart, sections: [Array("s".utf8)]))
+                                       chart: chart, sections: [Array("s".utf8)])
+        document.glossary = GlossaryView(title: "t", id: "glossary", terms: [GlossaryTermView(id: "oda", term: "APD", expansion: "e", definition: nil)])
+        assertComplete(document)
         assertComplete(PDFSectionView(id: "i", title: "t", level: 1, isChapter: true, isRegion: false, body: Array("b".utf8), country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))
