@@ -6,7 +6,7 @@ import Testing
 
 /// A model-based test of the preview: the model is the site root's files (path → text); a seeded random sequence
 /// of the edits writers make (every front-matter key of every page kind, bodies, creations, deletions, renames,
-/// data sets, interface strings, templates, site.yaml; valid and invalid) is applied both to the model and, as the
+/// data sets, interface strings, templates, site.yaml, the glossary; valid and invalid) is applied both to the model and, as the
 /// watcher reports it, to a `PreviewSite`. After every step, what the preview serves is byte for byte what a full
 /// build (drafts included) of the model's files gives, paths included; after a failed build, its errors are the
 /// full build's errors. `RAPPORT_MODEL_STEPS` asks for more steps, `RAPPORT_MODEL_SEED` for another seed.
@@ -69,7 +69,7 @@ struct ModelTests {
         }
         let n = step
         // A third of the edits mend (as writers fix what they broke): the sequence keeps both failing and good builds.
-        switch random.next() % 3 == 0 ? 99 : random.next() % 23 {
+        switch random.next() % 3 == 0 ? 99 : random.next() % 24 {
         case 0: let v = pick(["Titre \(n)", "\"Titre : \(n)\"", "Z \(n)", "A \(n)"]); return edit(page, "title \(v)", { setting("title", v, in: $0) })
         case 1: return edit(page, "summary", { setting("summary", "Résumé \(n)", in: $0) })
         case 2: let v = pick(["neuf-\(n % 3)", "Bad Slug", "mongolie"]); return edit(page, "slug \(v)", { setting("slug", v, in: $0) })
@@ -145,6 +145,18 @@ struct ModelTests {
             let change: (String) -> String = pick([{ $0.replacingOccurrences(of: "  fr: ", with: "  fr: \(n) ") }, { $0 + "\nunknown_key: 1\n" }])
             return edit("content/site.yaml", "site.yaml", change)
         case 22: return edit(page, "a broken front matter", { $0.replacingOccurrences(of: "title:", with: "colour: [\ntitle:") })
+        case 23:
+            // The glossary: a term's expansion (every page that uses it), a new entry, an entry missing a language,
+            // a renamed term, or the file gone (no glossary page, no <abbr>).
+            let glossary = Glossary.path
+            if random.next() % 5 == 0 { return Edit(description: "delete \(glossary)") { $0[glossary] = nil } }
+            let change: (String) -> String = pick([
+                { $0.replacingOccurrences(of: "expansion: aide publique au développement", with: "expansion: aide publique \(n)") },
+                { $0 + "- key: k\(n % 3)\n  fr: {term: NEUF\(n % 3), expansion: neuf}\n  en: {term: NEW\(n % 3), expansion: new}\n" },
+                { $0 + "- key: oda\n  fr: {term: APD, expansion: a}\n" },
+                { $0.replacingOccurrences(of: "term: LuxDev", with: "term: Lux") },
+            ])
+            return edit(glossary, "the glossary", change)
         default:
             // Mends: one changed file back as it was, or every file.
             let changed = Set(files.keys).union(pristine.keys).filter { files[$0] != pristine[$0] }.sorted()

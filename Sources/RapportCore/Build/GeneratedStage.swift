@@ -1,7 +1,7 @@
 import Foundation
 
-/// Stage "generated pages": the pages that are not content files — language homes and search indexes, 404
-/// pages, the root, the sitemap, robots.txt, the data files, and per edition and language the goal pages, the
+/// Stage "generated pages": the pages that are not content files — language homes, glossaries and search
+/// indexes, 404 pages, the root, the sitemap, robots.txt, the data files, and per edition and language the goal pages, the
 /// key-data comparison and the print page.
 ///
 /// With a memo, what is provably unchanged is taken from the last build instead of being rendered again. Most of
@@ -74,6 +74,7 @@ enum GeneratedStage {
         switch group {
         case .language(let language):
             return [renderer.renderLanguageHome(language), renderer.renderNotFound(language, atRoot: false)]
+                + [renderer.renderGlossary(language: language)].compactMap { $0 }
         case .site:
             return [renderer.renderNotFound(renderer.site.config.defaultLanguage, atRoot: true), renderer.renderRoot(),
                     renderer.renderSitemap(), renderer.renderRobots()] + renderer.renderDataFiles()

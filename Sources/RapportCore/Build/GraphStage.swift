@@ -12,7 +12,12 @@ enum GraphStage {
     static func run(_ loaded: LoadedSite, includeDrafts: Bool, log: inout BuildLog) -> SiteGraph {
         let drafts = includeDrafts ? [] : loaded.pages.filter(\.draft)
         let published = drafts.isEmpty ? loaded.pages : loaded.pages.filter { !$0.draft }
-        let (site, diagnostics) = Site.make(config: loaded.config, pages: published, unloadedFiles: loaded.unloaded, drafts: drafts)
+        var glossaryLog = DiagnosticLog(stage: .glossary)
+        let glossaryRoutes = Site.glossaryRoutes(of: loaded.glossary, strings: loaded.strings, languages: loaded.config.languageCodes,
+                                                 log: &glossaryLog)
+        log.add(glossaryLog.items)
+        let (site, diagnostics) = Site.make(config: loaded.config, pages: published, unloadedFiles: loaded.unloaded, drafts: drafts,
+                                            glossary: loaded.glossary, glossaryRoutes: glossaryRoutes)
         log.add(diagnostics)
         log.add(TranslationStatus.warnings(site))
         return SiteGraph(site: site, drafts: drafts)

@@ -1,10 +1,12 @@
-/// What the load stage gives: site.yaml, every page's front matter, the interface strings and the data files
-/// read (not yet paired), with the page files that could not be loaded.
+/// What the load stage gives: site.yaml, every page's front matter, the interface strings, the glossary and the
+/// data files read (not yet paired), with the page files that could not be loaded.
 struct LoadedSite: Sendable {
     var config: SiteConfig
     var pages: [Page]
     var strings: [String: InterfaceStrings]
     var dataFiles: [DataFile]
+    /// `content/glossary.yaml` (empty when the site has none).
+    var glossary: Glossary
     /// Page files that exist but could not be loaded (their errors are reported).
     var unloaded: Set<String>
 }
@@ -39,7 +41,7 @@ enum LoadStage {
             for index in toLoad { memo.remember(files[index], in: context, loaded: slots[index]!) }
             memo.forgetFiles(except: Set(files.map(\.path)), count: files.count)
         }
-        var site = LoadedSite(config: config, pages: [], strings: [:], dataFiles: [], unloaded: [])
+        var site = LoadedSite(config: config, pages: [], strings: [:], dataFiles: [], glossary: Glossary(), unloaded: [])
         for (index, (loaded, found)) in slots.values.enumerated() {
             log.add(found)
             switch loaded {
@@ -47,6 +49,7 @@ enum LoadStage {
             case .page(nil): site.unloaded.insert(files[index].path)
             case .strings(let table): site.strings[table.language] = table
             case .data(let file): site.dataFiles.append(file)
+            case .glossary(let glossary): site.glossary = glossary
             case .skipped: break
             }
         }
@@ -89,6 +92,8 @@ enum LoadStage {
         case strings(InterfaceStrings)
         /// A data set's CSV or schema, read, for the data stage (which needs both).
         case data(DataFile)
+        /// `content/glossary.yaml`, read (its entries with a problem left out).
+        case glossary(Glossary)
         /// Not a page or string file (site.yaml, assets, dot files), or a misplaced one (its diagnostic says so).
         case skipped
     }
@@ -103,7 +108,7 @@ enum LoadStage {
             return (.skipped, [])
         case .misplaced(let reason):
             return (.skipped, [Diagnostic(.error, reason, at: SourceLocation(path: file.path), stage: .read)])
-        case .interfaceStrings, .page:
+        case .interfaceStrings, .page, .glossary:
             break
         case .dataFile(let edition, let name, let isSchema):
             let bytes: [UInt8]
@@ -126,6 +131,10 @@ enum LoadStage {
         if case .interfaceStrings(let language) = entry {
             let loaded = InterfaceStrings.load(from: text, language: language)
             return (.strings(loaded.strings), loaded.diagnostics)
+        }
+        if entry == .glossary {
+            let loaded = GlossaryLoader.load(from: text, languages: languages)
+            return (.glossary(loaded.glossary), loaded.diagnostics)
         }
         guard case .page(let kind, let language, let pathInLanguage, let stem) = entry else { return (.skipped, []) }
         let loaded = PageLoader.loadPage(from: text, kind: kind, language: language,

@@ -27,6 +27,12 @@ struct Pipeline {
         log.add(source.readDiagnostics)
     }
 
+    /// Stage "load" alone (the commands that read the files, not the graph).
+    mutating func load() -> (LoadedSite?, [Diagnostic]) {
+        let loaded = LoadStage.run(source, options: options, memo: memo, log: &log)
+        return (loaded, log.final)
+    }
+
     /// Stages "load" and "site graph" alone (the commands that need the graph, not the pages).
     mutating func makeGraph() -> (SiteGraph?, [Diagnostic]) {
         guard let loaded = LoadStage.run(source, options: options, memo: memo, log: &log) else { return (nil, log.final) }
@@ -53,7 +59,10 @@ struct Pipeline {
 
         let (theme, themeDiagnostics) = themeLoad.value
         log.add(themeDiagnostics)
-        if let theme { log.add(theme.checkStrings(loaded.strings, languages: languages)) }
+        if let theme {
+            log.add(theme.checkStrings(loaded.strings, languages: languages))
+            log.add(theme.checkGlossary(loaded.glossary))
+        }
         clock.lap("theme")
         guard let theme else { return finish([], pages: 0) }
 

@@ -7,7 +7,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The pipeline stage that found the problem.
     public enum Stage: String, Hashable, Sendable {
-        case read, frontMatter, config, i18n, templates, data, site, markdown, output
+        case read, frontMatter, config, i18n, glossary, templates, data, site, markdown, output
     }
 
     public var location: SourceLocation

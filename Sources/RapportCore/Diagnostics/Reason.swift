@@ -88,6 +88,20 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case figureDisagrees(key: String, value: String?, otherValue: String?, otherFile: String)
     case generatedURL(String, generatedPage: String)
 
+    // MARK: The glossary (content/glossary.yaml)
+    case glossaryNotAList
+    case glossaryEntryNotAMapping
+    case glossaryTermNotAMapping(key: String, language: String)
+    case invalidGlossaryKey(String)
+    case duplicateGlossaryKey(String, firstLine: Int)
+    case glossaryMissingLanguage(key: String, language: String)
+    case duplicateGlossaryTerm(String, language: String, otherKey: String)
+    case glossaryTermWithoutLetters(String)
+    /// A control character (its scalar value) in a text of the glossary: invisible to readers, harmful in a title.
+    case glossaryControlCharacter(field: String, scalar: UInt32)
+    case glossaryKeyIsThemeID(String)
+    case invalidGlossarySlug(String)
+
     // MARK: Markdown bodies
     case brokenLink(String, suggestion: String? = nil)
     case missingAnchor(String, inFile: String, suggestion: String? = nil)
@@ -266,6 +280,30 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
             return "the chapter folder \(folder)/ has no index.md: add \(folder)/index.md (the chapter's title and URL segment)"
         case .generatedURL(let url, let generated):
             return "the URL \(url) is also the URL of \(generated), which Rapport generates: choose another slug"
+
+        case .glossaryNotAList:
+            return "the glossary must be a list of entries, each starting with '- key: NAME' (for example '- key: oda') followed by one line per language"
+        case .glossaryEntryNotAMapping:
+            return "this entry of the glossary must be written '- key: NAME' followed by one line per language, such as 'fr: {term: APD, expansion: aide publique au développement}'"
+        case .glossaryTermNotAMapping(let key, let language):
+            return "the '\(language)' text of the glossary entry '\(key)' must be written '\(language): {term: …, expansion: …}' (definition is optional)"
+        case .invalidGlossaryKey(let key):
+            return "the glossary key '\(key)' must be lowercase letters, digits and hyphens (it is the term's address on the glossary page): write for example 'key: oda'"
+        case .duplicateGlossaryKey(let key, let line):
+            return "the glossary key '\(key)' is already used by the entry at line \(line): give each entry its own key"
+        case .glossaryMissingLanguage(let key, let language):
+            return "the glossary entry '\(key)' has no '\(language)' text: every entry gives every language of the site; add '\(language): {term: …, expansion: …}'"
+        case .duplicateGlossaryTerm(let term, let language, let otherKey):
+            return "the term '\(term)' is already in the glossary in '\(language)', in the entry '\(otherKey)': keep one entry for it"
+        case .glossaryTermWithoutLetters(let term):
+            return "the term '\(term)' has no letter or digit: a term is a word or an abbreviation, such as 'APD'"
+        case .glossaryControlCharacter(let field, let scalar):
+            let code = String(scalar, radix: 16, uppercase: true)
+            return "'\(field)' holds an invisible control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)): delete it"
+        case .glossaryKeyIsThemeID(let key):
+            return "the glossary key '\(key)' is also an id the theme gives an element of every page: choose another key"
+        case .invalidGlossarySlug(let slug):
+            return "the glossary page's address 'glossary_slug: \(slug)' must be one URL segment of lowercase letters, digits and hyphens, such as 'glossaire'"
 
         case .brokenLink(let target, let suggestion):
             return "link to '\(Self.shortened(target, to: 200))', which does not exist" + Self.didYouMean(suggestion)

@@ -1,6 +1,8 @@
 /// Where a file under `content/` belongs, from its path alone (the contract's layout).
 public enum ContentEntry: Equatable, Sendable {
     case siteConfig
+    /// `content/glossary.yaml`.
+    case glossary
     case interfaceStrings(language: String)
     case asset(pathInAssets: String)
     case page(kind: PageKind, language: String, pathInLanguage: String, fileStem: String)
@@ -21,6 +23,7 @@ public enum ContentEntry: Equatable, Sendable {
             return .asset(pathInAssets: inside.dropFirst().joined(separator: "/"))
         }
         if inside == ["site.yaml"] { return .siteConfig }
+        if inside == ["glossary.yaml"] { return .glossary }
         if inside.count == 2, inside[0] == "i18n", inside[1].hasSuffix(".yaml") {
             let language = String(inside[1].dropLast(5))
             guard languages.contains(language) else { return .misplaced(.unknownLanguageFolder(language, known: languages)) }
@@ -37,7 +40,7 @@ public enum ContentEntry: Equatable, Sendable {
             return .dataFile(edition: inside[0], name: name, isSchema: isSchema)
         }
         guard let name = inside.last, name.hasSuffix(".md") else {
-            return .misplaced(.misplacedFile("only .md pages, site.yaml, i18n/*.yaml and assets/ belong in content/"))
+            return .misplaced(.misplacedFile("only .md pages, site.yaml, glossary.yaml, i18n/*.yaml and assets/ belong in content/"))
         }
         let stem = String(name.dropLast(3))
         func checkLanguage(_ language: String) -> Reason? {

@@ -9,11 +9,14 @@ final class YAMLFields {
     /// What to add to a YAML line to get the file's line (1 for front matter after its `---`).
     let lineOffset: Int
     private(set) var log: DiagnosticLog
+    /// The most nodes this file may hold (`nodeLimit` unless the file is a long list by nature, as the glossary).
+    let maximumNodes: Int
 
-    init(path: String, lineOffset: Int, stage: Diagnostic.Stage) {
+    init(path: String, lineOffset: Int, stage: Diagnostic.Stage, maximumNodes: Int = YAMLFields.nodeLimit) {
         self.path = path
         self.lineOffset = lineOffset
         self.log = DiagnosticLog(stage: stage)
+        self.maximumNodes = maximumNodes
     }
 
     /// The most nodes a file may hold: bounds the work on alias "bombs" (an alias is a copy of its anchor).
@@ -22,14 +25,14 @@ final class YAMLFields {
     /// Composes `yaml` to a node tree; on a syntax error, logs it at its place and gives `nil`.
     func compose(_ yaml: String) -> YAMLNode? {
         // The plain reader bounds its own depth (indentation up to `nestingLimit * 4`, no nested flow lists).
-        if let node = PlainYAML.read(yaml) { return node }
+        if let node = PlainYAML.read(yaml, nodeLimit: maximumNodes) { return node }
         if let line = Self.lineNestingTooDeep(yaml) {
             log.error(.yamlTooLarge, at: SourceLocation(path: path, line: line + lineOffset))
             return nil
         }
         do {
             guard let node = try Self.composedByYams(yaml) else { return nil }
-            var budget = Self.nodeLimit
+            var budget = maximumNodes
             guard Self.fits(node, budget: &budget) else {
                 log.error(.yamlTooLarge, at: SourceLocation(path: path, line: 1 + lineOffset))
                 return nil

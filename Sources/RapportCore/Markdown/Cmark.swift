@@ -1,12 +1,13 @@
 // The only file that talks to libcmark-gfm. Every C pointer stays in this file; callers get Swift values.
 import CCmark
 import Foundation
+import RapportTemplates
 
 /// Turns a GitHub-flavoured CommonMark body into HTML with libcmark-gfm, working on its node tree.
 ///
 /// One parse, one walk, then named passes over the tree, then rendering: the walk collects headings, links and
 /// images (and lets the caller rewrite their destinations), raw HTML, the `<!-- more -->` marker, tables and
-/// footnotes; the passes typeset the text, check the footnotes, give headings their ids, place the data sets,
+/// footnotes; the passes typeset the text, mark the glossary's terms, check the footnotes, give headings their ids, place the data sets,
 /// shape tables and footnotes as the theme wants them, and split the tree at the marker.
 public enum Markdown {
     /// Renders `source` (a page body) to HTML.
@@ -35,6 +36,7 @@ public enum Markdown {
         var tree = TreePasses(tree: parsed, bytes: bytes, options: options)
         tree.walk(printIDPrefix: printIDPrefix, rewriteLink: rewriteLink)
         tree.typeset()
+        tree.markAbbreviations()
         tree.checkFootnotes()
         tree.nameHeadings(reserved: reservedIDs)
         tree.placeData(placeData)
@@ -144,6 +146,8 @@ private struct TreePasses {
     var noteDocuments: [OpaquePointer] = []
     /// The references in document order: the note each calls and its id.
     var calls: [FootnoteCall] = []
+    /// Prose text nodes outside headings, links, images and tables, in document order: where glossary terms are marked.
+    var abbreviationNodes: [OpaquePointer] = []
 
     init(tree: ParsedTree, bytes: [UInt8], options: MarkdownOptions) {
         self.tree = tree
@@ -159,12 +163,17 @@ private struct TreePasses {
         defer { cmark_iter_free(iterator) }
         var kinds: [UInt32: NodeKind] = [:]
         var cursor = SourceCursor()
+        // How many headings, links, images and tables enclose the node: no term is marked inside one.
+        var unmarkedDepth = 0
+        let marksTerms = options.abbreviations != nil
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { break }
             defer { event = cmark_iter_next(iterator) }
             let type = cmark_node_get_type(node)
+            if marksTerms, Self.holdsNoAbbreviation(type, node, kinds: &kinds) { unmarkedDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
             guard event == CMARK_EVENT_ENTER else { continue }
+            if marksTerms, type == CMARK_NODE_TEXT, unmarkedDepth == 0 { abbreviationNodes.append(node) }
             if cmark_node_parent(node) == tree.document {
                 if type == CMARK_NODE_FOOTNOTE_DEFINITION { definitionNodes.append(node) } else { topLevelLines.append(lines(of: node)) }
             }
@@ -273,6 +282,41 @@ private struct TreePasses {
                 typeset.append(0)
                 typeset.withUnsafeBufferPointer { cmark_node_set_literal(leaf.node, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
             }
+        }
+    }
+
+    // MARK: Abbreviations
+
+    /// Marks the first use of each glossary term in the body's prose `<abbr title="EXPANSION">TERM</abbr>`
+    /// (`Abbreviations` decides where): a text node holding one is replaced by its pieces, in place. After the
+    /// typography, which reads the text nodes the walk found.
+    mutating func markAbbreviations() {
+        guard let abbreviations = options.abbreviations else { return }
+        var used: Set<String> = []
+        for node in abbreviationNodes {
+            let pieces = abbreviations.pieces(of: string(cmark_node_get_literal(node)), used: &used)
+            guard pieces.contains(where: { if case .abbreviation = $0 { true } else { false } }) else { continue }
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    guard let inserted = textNode(text) else { continue }
+                    cmark_node_insert_before(node, inserted)
+                case .abbreviation(let term, let expansion):
+                    let enter = "<abbr title=\"\(MarkupEscaping.escape(expansion))\">"
+                    guard let abbreviation = customNode(block: false, enter: enter, exit: "</abbr>"), let text = textNode(term) else { continue }
+                    cmark_node_append_child(abbreviation, text)
+                    cmark_node_insert_before(node, abbreviation)
+                }
+            }
+            cmark_node_free(node)
+        }
+    }
+
+    /// Headings, links, images and tables: no glossary term is marked in their text.
+    private static func holdsNoAbbreviation(_ type: cmark_node_type, _ node: OpaquePointer, kinds: inout [UInt32: NodeKind]) -> Bool {
+        switch type {
+        case CMARK_NODE_HEADING, CMARK_NODE_LINK, CMARK_NODE_IMAGE: return true
+        default: return isExtension(type) && NodeKind(extensionType: type, of: node, cache: &kinds) == .table
         }
     }
 
@@ -590,6 +634,13 @@ private struct InlineLeaves {
 private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     guard let pointer else { return "" }
     return String(cString: pointer)
+}
+
+/// A text node holding `text`.
+private func textNode(_ text: String) -> OpaquePointer? {
+    guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+    cmark_node_set_literal(node, text)
+    return node
 }
 
 /// A custom block or inline that writes `enter` and `exit` around its children.

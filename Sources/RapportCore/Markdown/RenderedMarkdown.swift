@@ -20,6 +20,9 @@ public struct MarkdownOptions: Sendable {
     /// Tables, footnotes and strikethrough written as libcmark-gfm writes them (`align` attributes, its own ids,
     /// `~one tilde~`), to compare with the GFM spec; pages use Rapport's forms.
     public var specificationHTML: Bool
+    /// The glossary's terms of the page's language: the first use of each in the body's prose is marked `<abbr>`
+    /// (nil: none is).
+    public var abbreviations: Abbreviations?
 
     public init(allowRawHTML: Bool = false, typography: Typography? = nil, headingIDs: Bool = true,
                 extensions: MarkdownExtensions = .all, footnotes: FootnotePlacement = .section,

@@ -4,14 +4,20 @@ import RapportTemplates
 // MARK: - Charts: one renderer for data sets and the edition home's budget chart
 
 extension SiteRenderer {
-    /// The interface strings Rapport itself uses (in chart descriptions, with `{placeholders}`, and in footnotes):
-    /// required in every language like those the templates use.
-    public static let stringsUsedByRapport = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
-                                              "chart_desc_one", "chart_no_value", "notes_title", "note_back"]
+    /// The interface strings Rapport itself uses in chart descriptions, with `{placeholders}`.
+    static let chartStrings = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
+                               "chart_desc_one", "chart_no_value"]
+    /// The interface strings of footnotes: the notes' heading and the link back.
+    static let noteStrings = ["notes_title", "note_back"]
+    /// The interface strings of the glossary page: its URL segment and its title.
+    static let glossaryStrings = ["glossary_slug", "glossary_title"]
+    /// The interface strings Rapport itself uses: required in every language like those the templates use.
+    public static let stringsUsedByRapport = chartStrings + noteStrings + glossaryStrings
 
     /// What uses a string of `stringsUsedByRapport`, in the words of a missing key's message.
     static func userOfString(_ key: String) -> String {
-        key == "notes_title" || key == "note_back" ? "Rapport's footnotes" : "Rapport's chart descriptions"
+        if noteStrings.contains(key) { return "Rapport's footnotes" }
+        return glossaryStrings.contains(key) ? "Rapport's glossary page" : "Rapport's chart descriptions"
     }
 
     /// What a chart shows, already in the page's language.

@@ -41,6 +41,7 @@ extension SiteRenderer {
             accessibilityHref: site.accessibilityPages[language].map { linker.href(site.urls[$0]) },
             privacyBanner: config.privacyBanner && site.privacyPages[language] != nil,
             searchIndexHref: linker.href(Route.searchIndex(language: language).path))
+        chrome.glossaryHref = site.glossaryRoutes[language].map { linker.href($0.path) }
         chrome.pdf = pdfLink(edition: edition, language: language, linker: linker)
         return chrome
     }

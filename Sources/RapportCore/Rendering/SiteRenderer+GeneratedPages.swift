@@ -11,7 +11,9 @@ extension SiteRenderer {
         let chrome = makeChrome(language: language, url: url, translations: languageHomes(), title: siteTitle(language),
                                 description: nil, edition: nil, linker: linker)
         let editions = editionLinks(language, current: nil, linker: linker)
+        let glossary = site.glossaryRoutes[language].map { LinkView(label: text(t(language)["glossary_title"] ?? "", language), href: linker.href($0.path)) }
         let pages = (site.standalonePages[language] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
+            + [glossary].compactMap { $0 }
         let view = LanguageHomeView(title: siteTitle(language), latest: editions.first, editions: editions, pages: pages)
         return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "home"))
     }
@@ -97,22 +99,24 @@ extension SiteRenderer {
     }
 
     /// `/<lang>/<year>/print/`: the edition's home text, then every page of the edition in reading order (chapters,
-    /// the country section), every body whole. `section` gives a rendered page's print section.
+    /// the country section), every body whole, then the glossary. `section` gives a rendered page's print section.
     public func renderPrint(edition: String, language: String, section: (Site.PageID) -> [UInt8]?) -> RenderedFile? {
         guard let home = site.editionHomes[edition]?[language] else { return nil }
         let url = Route.print(language: language, edition: edition).path
         let linker = Linker(mode: .relative(from: url))
         let order = (site.reading.sequence[edition]?[language] ?? []).filter { $0 != home }
-        let view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? [],
+        var view = PrintView(title: title(of: home), edition: edition, introduction: section(home) ?? [],
                              sections: order.compactMap(section))
+        view.glossary = makeGlossaryView(language: language, idPrefix: "g-")
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
                                          translations: editionTranslations(edition) { Route.print(language: $0, edition: edition).path })
         return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "print"))
     }
 
-    /// `/<lang>/search.json`: the entries of the language's pages, in page order.
+    /// `/<lang>/search.json`: the entries of the language's pages, in page order, then the glossary's.
     public func renderSearchIndex(language: String, entry: (Site.PageID) -> [UInt8]?) -> RenderedFile {
         let entries = site.pages.indices.filter { site.pages[$0].language == language }.compactMap(entry)
+            + [glossarySearchEntry(language: language)].compactMap { $0 }
         return RenderedFile(path: Route.searchIndex(language: language).file, bytes: SearchIndex.file(entries: entries))
     }
 

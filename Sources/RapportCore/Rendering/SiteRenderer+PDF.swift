@@ -92,13 +92,14 @@ extension SiteRenderer {
         }
         let siteTitle = siteTitle(language), editionTitle = title(of: home)
         let logo = Self.logoAssets.first(where: assetPaths.contains).flatMap { path in assetURL(path).map { PDFLogoView(src: $0, alt: siteTitle) } }
-        let view = PDFDocumentView(
+        var view = PDFDocumentView(
             documentTitle: editionTitle == siteTitle ? editionTitle : "\(editionTitle) – \(siteTitle)",
             siteTitle: siteTitle, editionTitle: editionTitle, edition: edition,
             siteStylesheet: assetURL("assets/rapport.css") ?? "", stylesheet: assetURL(Self.pdfStylesheet) ?? "", logo: logo,
             contents: contents, introduction: renderPDFBody(home, linker: linker, assetURL: assetURL).body,
             chart: makeChart(site.countriesOfEdition[edition]?[language] ?? [], language: language, edition: edition, linker: linker),
             sections: pages.map { renderPDFSection($0, linker: linker, assetURL: assetURL) })
+        view.glossary = makeGlossaryView(language: language, idPrefix: "g-")
         let chrome = makeGeneratedChrome(url: Route.print(language: language, edition: edition).path, language: language, edition: edition,
                                          title: editionTitle, linker: linker, translations: [:])
         return PDFDocumentSource(scope: EditionScope(edition: edition, language: language), path: path,

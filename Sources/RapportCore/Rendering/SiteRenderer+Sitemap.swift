@@ -16,6 +16,8 @@ extension SiteRenderer {
         for language in site.config.languageCodes {
             entries.append((homes[language]!, homes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         }
+        let glossaries = site.glossaryURLs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (_, url) in glossaries { entries.append((url, glossaries)) }
         for id in site.pages.indices {
             let alternates = site.translations[id].sorted { $0.key < $1.key }.map { ($0.key, site.urls[$0.value]) }
             entries.append((site.urls[id], alternates))

@@ -31,9 +31,15 @@ public struct SiteRenderer: Sendable {
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
         let notesStrings = strings.mapValues { (title: $0["notes_title"] ?? "Notes", back: $0["note_back"] ?? "↩") }
+        // Each language's glossary terms, indexed once for every page.
+        let abbreviations = Dictionary(uniqueKeysWithValues: site.config.languageCodes.map { language in
+            (language, Abbreviations(expansions: site.glossary.expansions(in: language)))
+        }).filter { !$0.value.isEmpty }
         self.markdownOptions = { language in
-            MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil,
-                            notesTitle: notesStrings[language]?.title ?? "Notes", noteBackLabel: notesStrings[language]?.back ?? "↩")
+            var options = MarkdownOptions(allowRawHTML: allowRawHTML, typography: Self.usesFrenchTypography(language) ? .french : nil,
+                                          notesTitle: notesStrings[language]?.title ?? "Notes", noteBackLabel: notesStrings[language]?.back ?? "↩")
+            options.abbreviations = abbreviations[language]
+            return options
         }
         addressTable = OnDemand {
             SiteAddresses(site: site, dataFiles: Self.publishedDataSets(dataSets, of: site).map { Route.dataFile(edition: $0.edition, name: $0.name) },

@@ -5,7 +5,7 @@ import RapportTemplates
 public struct Theme: Sendable {
     /// The templates every site needs, by name (file name without `.mustache`).
     public static let requiredTemplates = ["base", "country", "region", "edition", "page", "home", "root", "404",
-                                           "goal", "comparison", "print", "print-section", "chapter", "data-table", "data-chart"]
+                                           "goal", "comparison", "print", "print-section", "chapter", "data-table", "data-chart", "glossary"]
 
     /// The templates that pages are rendered with, and the schema of each one's context.
     static let entries: [(name: String, schema: TemplateSchema)] = [
@@ -23,6 +23,7 @@ public struct Theme: Sendable {
         ("comparison", PageContext<ComparisonView>.schema(for: "comparison")),
         ("print", PageContext<PrintView>.schema(for: "print")),
         ("print-section", PageContext<PrintSectionView>.schema(for: "print-section")),
+        ("glossary", PageContext<GlossaryView>.schema(for: "glossary")),
         ("pdf", PageContext<PDFDocumentView>.schema(for: "pdf")),
         ("pdf-section", PageContext<PDFSectionView>.schema(for: "pdf-section")),
     ]
@@ -132,7 +133,7 @@ public struct Theme: Sendable {
                 log.error(.missingI18nKey(key: key, language: language, template: location.path), at: location)
             }
         }
-        // The strings Rapport writes itself (chart descriptions) are needed in every language too.
+        // The strings Rapport writes itself (chart descriptions, the glossary's address) are needed in every language too.
         for key in SiteRenderer.stringsUsedByRapport where stringUses[key] == nil {
             for language in languages where strings[language]?[key] == nil && strings[language] != nil {
                 log.error(.missingI18nKey(key: key, language: language, template: SiteRenderer.userOfString(key)),

@@ -21,6 +21,8 @@ public struct PDFDocumentView: Sendable {
     public let chart: DataChartView?
     /// Each page's section, rendered with `pdf-section` (UTF-8), in reading order.
     public let sections: [[UInt8]]
+    /// The glossary the document ends with (nil when the site has none).
+    public var glossary: GlossaryView? = nil
 }
 
 public struct PDFLogoView: Sendable {
@@ -63,6 +65,7 @@ extension PDFDocumentView: FieldTableView {
         ("introduction", .html, { .bytes($0.introduction) }),
         ("chart", .view(DataChartView.templateSchema), { .view($0.chart) }),
         ("sections", .list(.html), { .list(BytesList($0.sections)) }),
+        ("glossary", .view(GlossaryView.templateSchema), { .view($0.glossary) }),
     ])
 }
 

@@ -44,6 +44,7 @@ extension ChromeView: FieldTableView {
         ("breadcrumbs", .list(.view(LinkView.templateSchema)), { .views($0.breadcrumbs) }),
         ("neighbours", .view(NeighboursView.templateSchema), { .view($0.neighbours) }),
         ("draft", .flag, { .flag($0.draft) }),
+        ("glossaryHref", .text, { .text($0.glossaryHref) }),
         ("pdf", .view(LinkView.templateSchema), { .view($0.pdf) }),
     ])
 }
@@ -154,6 +155,24 @@ extension PrintView: FieldTableView {
         ("edition", .text, { .text($0.edition) }),
         ("introduction", .html, { .bytes($0.introduction) }),
         ("sections", .list(.html), { .list(BytesList($0.sections)) }),
+        ("glossary", .view(GlossaryView.templateSchema), { .view($0.glossary) }),
+    ])
+}
+
+extension GlossaryView: FieldTableView {
+    public static let fields: TemplateFields<GlossaryView> = TemplateFields("glossary", [
+        ("title", .text, { .text($0.title) }),
+        ("id", .text, { .text($0.id) }),
+        ("terms", .list(.view(GlossaryTermView.templateSchema)), { .views($0.terms) }),
+    ])
+}
+
+extension GlossaryTermView: FieldTableView {
+    public static let fields: TemplateFields<GlossaryTermView> = TemplateFields("glossary-term", [
+        ("id", .text, { .text($0.id) }),
+        ("term", .text, { .text($0.term) }),
+        ("expansion", .text, { .text($0.expansion) }),
+        ("definition", .text, { .text($0.definition) }),
     ])
 }
 

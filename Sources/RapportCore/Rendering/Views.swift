@@ -42,6 +42,8 @@ public struct ChromeView: Sendable {
     public var neighbours: NeighboursView?
     /// The page is a draft (shown by `serve` and `build --drafts` only): the theme marks it.
     public var draft = false
+    /// The glossary page of the page's language (nil when the site has no glossary).
+    public var glossaryHref: String?
     /// The edition's PDF with its size (`Le rapport en PDF (PDF, 2,3 Mo)`), on pages of an edition when PDFs are made.
     public var pdf: LinkView? = nil
 }
@@ -165,6 +167,8 @@ public struct PrintView: Sendable {
     public let introduction: [UInt8]
     /// Each region's and country's section, rendered with the `print-section` template (UTF-8).
     public let sections: [[UInt8]]
+    /// The glossary the print version ends with (nil when the site has none).
+    public var glossary: GlossaryView? = nil
 }
 
 public struct PrintSectionView: Sendable {

@@ -19,6 +19,8 @@ public enum Route: Hashable, Sendable {
     case comparison(language: String, edition: String)
     /// `/<lang>/<year>/print/`: the whole edition on one page.
     case print(language: String, edition: String)
+    /// `/<lang>/<slug>/`: the glossary, at the slug of the interface string `glossary_slug`.
+    case glossary(language: String, slug: String)
     /// `/<lang>/search.json`.
     case searchIndex(language: String)
     /// `/<lang>/404.html`, or `/404.html` (no language).
@@ -40,6 +42,7 @@ public enum Route: Hashable, Sendable {
         case .goal(let language, let edition, let number): "\(language)/\(edition)/goals/\(number)/"
         case .comparison(let language, let edition): "\(language)/\(edition)/key-data/"
         case .print(let language, let edition): "\(language)/\(edition)/print/"
+        case .glossary(let language, let slug): "\(language)/\(slug)/"
         case .searchIndex(let language): "\(language)/search.json"
         case .notFound(let language): language.map { "\($0)/404.html" } ?? "404.html"
         case .dataFile(let edition, let name): "data/\(edition)/\(name).csv"
@@ -61,6 +64,7 @@ public enum Route: Hashable, Sendable {
         case .comparison(_, let edition): "the key data comparison of the edition \(edition)"
         case .print(_, let edition): "the print version of the edition \(edition)"
         case .goal(_, let edition, let number): "the page of goal \(number) in the edition \(edition)"
+        case .glossary(let language, _): "the glossary in '\(language)'"
         default: "a page"
         }
     }

@@ -31,10 +31,11 @@ extension Site {
     }
 
     /// URLs used twice, and URLs of generated pages taken by a content page: errors naming both.
-    static func checkURLs(_ urls: [String], of pages: [Page], log: inout DiagnosticLog) {
+    static func checkURLs(_ urls: [String], of pages: [Page], glossaryRoutes: [String: Route] = [:], log: inout DiagnosticLog) {
         var owners: [String: PageID] = [:]
         owners.reserveCapacity(urls.count)
         var generated: [String: Route] = [:]
+        for route in glossaryRoutes.values { generated[route.path] = route }
         for page in pages where page.kind.isEditionHome {
             for route in Route.generated(language: page.language, edition: page.edition ?? "") { generated[route.path] = route }
         }
@@ -81,13 +82,14 @@ extension Site {
         Set((countriesOfEdition[edition]?[language] ?? []).flatMap { pages[$0].country?.priorityAreas ?? [] }).sorted()
     }
 
-    /// The routes Rapport generates besides the content pages' own: the root, each language's home, search index
-    /// and 404 page, the sitemap and robots.txt, and for each edition and language that has a home its comparison,
+    /// The routes Rapport generates besides the content pages' own: the root, each language's home, search index,
+    /// 404 page and glossary, the sitemap and robots.txt, and for each edition and language that has a home its comparison,
     /// print page and goal pages. Body links to the site's URLs are checked against these and `routes`.
     var generatedRoutes: [Route] {
         var routes: [Route] = [.root, .notFound(language: nil), .sitemap, .robots]
         for language in config.languageCodes {
             routes += [.languageHome(language: language), .searchIndex(language: language), .notFound(language: language)]
+            if let glossary = glossaryRoutes[language] { routes.append(glossary) }
         }
         for edition in editions {
             for language in config.languageCodes where editionHomes[edition]?[language] != nil {

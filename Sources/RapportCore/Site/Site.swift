@@ -43,13 +43,20 @@ public struct Site: Sendable {
     public let draftFiles: Set<String>
     /// Each edition's table of contents, reading order, breadcrumb trails and neighbours.
     public let reading: ReadingOrder
+    /// `content/glossary.yaml`: the terms bodies mark and the glossary pages list.
+    public let glossary: Glossary
+    /// The glossary page's route per language (none when the glossary is empty).
+    public let glossaryRoutes: [String: Route]
 
     public func languageHomeURL(_ language: String) -> String { Route.languageHome(language: language).path }
 }
 
 extension Site {
     /// Builds the graph and reports what does not hold together.
-    public static func make(config: SiteConfig, pages unsorted: [Page], unloadedFiles: Set<String> = [], drafts: [Page] = [])
+    /// - Parameters:
+    ///   - glossaryRoutes: the glossary page's route per language (`glossaryRoutes(of:strings:languages:)`).
+    public static func make(config: SiteConfig, pages unsorted: [Page], unloadedFiles: Set<String> = [], drafts: [Page] = [],
+                            glossary: Glossary = Glossary(), glossaryRoutes: [String: Route] = [:])
         -> (site: Site, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog(stage: .site)
         let pages = unsorted.sorted { $0.file < $1.file }
@@ -61,7 +68,7 @@ extension Site {
         // MARK: URLs, each used once, none of a generated page; chapter folders with their index.md
         let routes = routes(of: pages)
         let urls = routes.map(\.path)
-        checkURLs(urls, of: pages, log: &log)
+        checkURLs(urls, of: pages, glossaryRoutes: glossaryRoutes, log: &log)
         checkChapterFolders(pages, unloadedFiles: unloadedFiles, log: &log)
 
         // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
@@ -209,7 +216,7 @@ extension Site {
             countriesOfEdition: countriesOfEdition, regionsOfEdition: regionsOfEdition,
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
             countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles,
-            draftFiles: draftFiles, reading: reading)
+            draftFiles: draftFiles, reading: reading, glossary: glossary, glossaryRoutes: glossaryRoutes)
         return (site, log.items)
     }
 

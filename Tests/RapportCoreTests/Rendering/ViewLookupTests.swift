@@ -21,7 +21,12 @@ struct ViewLookupTests {
     }
 
     static let link = LinkView(label: "l", href: "h", current: true, lang: "en")
-    static let chrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
+    static let chrome: ChromeView = {
+        var chrome = plainChrome
+        chrome.glossaryHref = "g"
+        return chrome
+    }()
+    static let plainChrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
                                    alternates: [AlternateView(hreflang: "en", href: "h")], root: "../", homeHref: "h",
                                    switcher: [link], editions: [link], privacyHref: "p", accessibilityHref: "a",
                                    privacyBanner: true, searchIndexHref: "s", breadcrumbs: [link],
@@ -78,15 +83,23 @@ struct ViewLookupTests {
                                     budget: "b", budgetValue: "5")
         assertComplete(row)
         assertComplete(ComparisonView(edition: "e", rows: [row], notes: ["n"], hasNotes: true))
-        assertComplete(PrintView(title: "t", edition: "e", introduction: Array("i".utf8), sections: [Array("s".utf8)]))
+        let term = GlossaryTermView(id: "oda", term: "APD", expansion: "e", definition: "d")
+        let glossary = GlossaryView(title: "t", id: "glossary", terms: [term])
+        assertComplete(term)
+        assertComplete(glossary)
+        var print = PrintView(title: "t", edition: "e", introduction: Array("i".utf8), sections: [Array("s".utf8)])
+        print.glossary = glossary
+        assertComplete(print)
         assertComplete(PrintSectionView(id: "i", title: "t", isRegion: false, body: Array("b".utf8), country: country))
         let logo = PDFLogoView(src: "s", alt: "a")
         let contentsEntry = PDFContentsEntryView(title: "t", href: "#h", level: 1, isChapter: true)
         assertComplete(logo)
         assertComplete(contentsEntry)
-        assertComplete(PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
+        var document = PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
                                        stylesheet: "p", logo: logo, contents: [contentsEntry], introduction: Array("i".utf8),
-                                       chart: chart, sections: [Array("s".utf8)]))
+                                       chart: chart, sections: [Array("s".utf8)])
+        document.glossary = GlossaryView(title: "t", id: "glossary", terms: [GlossaryTermView(id: "oda", term: "APD", expansion: "e", definition: nil)])
+        assertComplete(document)
         assertComplete(PDFSectionView(id: "i", title: "t", level: 1, isChapter: true, isRegion: false, body: Array("b".utf8), country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))

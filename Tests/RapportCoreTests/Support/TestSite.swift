@@ -47,8 +47,12 @@ struct TestSite {
         "templates/404.mustache": "{{<base}}{{$main}}Missing|{{/main}}{{/base}}",
         "templates/goal.mustache": "{{<base}}{{$main}}Goal: {{page.number}}|{{/main}}{{/base}}",
         "templates/comparison.mustache": "{{<base}}{{$main}}{{#page.rows}}Row: {{country.label}}|{{/page.rows}}{{/main}}{{/base}}",
-        "templates/print.mustache": "{{<base}}{{$main}}Print: {{page.title}}|{{#page.sections}}{{{.}}}{{/page.sections}}{{/main}}{{/base}}",
+        "templates/print.mustache": "{{<base}}{{$main}}Print: {{page.title}}|{{#page.sections}}{{{.}}}{{/page.sections}}{{#page.glossary}}End: {{title}}|{{#terms}}Term: {{id}} {{term}}|{{/terms}}{{/page.glossary}}{{/main}}{{/base}}",
         "templates/print-section.mustache": "Section: {{page.title}}|",
+        "templates/glossary.mustache": """
+            {{<base}}{{$main}}Glossary: {{page.title}}|{{#page.terms}}Term: {{id}} {{term}} = {{expansion}}{{#definition}} ({{.}}){{/definition}}|{{/page.terms}}\
+            {{#chrome.switcher}}Switch: {{label}} {{href}}|{{/chrome.switcher}}{{/main}}{{/base}}
+            """,
         "templates/data-table.mustache": """
             Table: {{page.id}} {{page.caption}}|{{#page.columns}}Col: {{label}}{{#isNumeric}} (n){{/isNumeric}}|{{/page.columns}}\
             {{#page.rows}}Row:{{#cells}} {{#href}}<{{.}}>{{/href}}{{text}}{{^text}}{{t.na}}{{/text}};{{/cells}}|{{/page.rows}}\
@@ -72,10 +76,10 @@ struct TestSite {
     static let chartStrings = [
         "fr": "chart_kind_bar: Barres.\nchart_kind_line: Courbes.\nchart_desc_bar: \"{series} : haut {max_label} ({max}), bas {min_label} ({min}).\"\n"
             + "chart_desc_line: \"{series} de {first_x} à {last_x} : {first} puis {last} ; bas {min}, haut {max}.\"\nchart_desc_one: \"{series} : {label} seul ({value}).\"\nchart_no_value: \"Rien en {x}.\"\nnot_available: n.d.\n"
-            + "notes_title: Notes\nnote_back: Retour au texte\n",
+            + "notes_title: Notes\nnote_back: Retour au texte\nglossary_slug: glossaire\nglossary_title: Glossaire\n",
         "en": "chart_kind_bar: Bars.\nchart_kind_line: Lines.\nchart_desc_bar: \"{series}: high {max_label} ({max}), low {min_label} ({min}).\"\n"
             + "chart_desc_line: \"{series} {first_x} to {last_x}: {first} then {last}; low {min}, high {max}.\"\nchart_desc_one: \"{series}: {label} only ({value}).\"\nchart_no_value: \"None in {x}.\"\nnot_available: n/a\n"
-            + "notes_title: Notes\nnote_back: Back to the text\n",
+            + "notes_title: Notes\nnote_back: Back to the text\nglossary_slug: glossary\nglossary_title: Glossary\n",
     ]
 
     static let baseline: [String: String] = templates.merging([

@@ -1,0 +1,78 @@
+import Testing
+@testable import RapportCore
+
+/// The rule that marks a glossary term's first use on a page (`Abbreviations`), alone: whole-word, case-sensitive,
+/// the longest term first, nothing in a term special.
+@Suite("Abbreviations")
+struct AbbreviationsTests {
+    static let expansions = ["APD": "aide publique au développement", "UE": "Union européenne",
+                             "UEMOA": "Union économique et monétaire ouest-africaine", "Team Europe": "l’approche commune de l’UE",
+                             "Europe": "le continent", "A&B<\"C": "un terme hostile", "R.D": "pas une expression régulière"]
+    let rule = Abbreviations(expansions: AbbreviationsTests.expansions)
+
+    func pieces(_ text: String, used: Set<String> = []) -> [Abbreviations.Piece] {
+        var used = used
+        return rule.pieces(of: text, used: &used)
+    }
+
+    func abbreviation(_ term: String) -> Abbreviations.Piece {
+        .abbreviation(term: term, expansion: Self.expansions[term]!)
+    }
+
+    @Test("the first occurrence of a term is marked, the second is text, and the term joins the page's used terms")
+    func firstOccurrenceOnly() {
+        var used: Set<String> = []
+        #expect(rule.pieces(of: "L’APD croît ; l’APD reste.", used: &used) == [.text("L’"), abbreviation("APD"), .text(" croît ; l’APD reste.")])
+        #expect(used == ["APD"])
+        #expect(rule.pieces(of: "Encore l’APD.", used: &used) == [.text("Encore l’APD.")])
+    }
+
+    @Test("whole words only, and case-sensitive: APDX, xAPD, APD2 and apd are not APD")
+    func wholeWordCaseSensitive() {
+        #expect(pieces("APDX xAPD APD2 apd Apd") == [.text("APDX xAPD APD2 apd Apd")])
+        #expect(pieces("(APD)") == [.text("("), abbreviation("APD"), .text(")")])
+        #expect(pieces("APD-2030") == [abbreviation("APD"), .text("-2030")])
+    }
+
+    @Test("a term that is part of a longer one: the longest at a place wins, the shorter is found on its own")
+    func substringTerms() {
+        #expect(pieces("L’UEMOA et l’UE") == [.text("L’"), abbreviation("UEMOA"), .text(" et l’"), abbreviation("UE")])
+        #expect(pieces("Team Europe, puis Europe") == [abbreviation("Team Europe"), .text(", puis "), abbreviation("Europe")])
+        // Once used, a longer term still takes its whole span: the shorter one inside it is not marked there.
+        #expect(pieces("Team Europe", used: ["Team Europe"]) == [.text("Team Europe")])
+    }
+
+    @Test("no character of a term is special: <, &, \" and . are themselves, never a pattern")
+    func hostileCharacters() {
+        #expect(pieces("voir A&B<\"C ici") == [.text("voir "), abbreviation("A&B<\"C"), .text(" ici")])
+        #expect(pieces("RxD R.D") == [.text("RxD "), abbreviation("R.D")])
+    }
+
+    @Test("a term inside a bare URL is left alone; after it, the term is found")
+    func termInURL() {
+        #expect(pieces("https://example.org/APD/ puis APD") == [.text("https://example.org/APD/ puis "), abbreviation("APD")])
+        #expect(pieces("www.apd.lu/APD") == [.text("www.apd.lu/APD")])
+    }
+
+    @Test("control characters and empty text pass through as text")
+    func controlCharacters() {
+        #expect(pieces("\u{7}APD\u{1B}[2J") == [.text("\u{7}"), abbreviation("APD"), .text("\u{1B}[2J")])
+        #expect(pieces("") == [])
+        #expect(Abbreviations(expansions: [:]).isEmpty)
+    }
+
+    @Test("10,000 terms over a long text: found in time linear in the text")
+    func manyTerms() {
+        var expansions: [String: String] = [:]
+        for number in 0..<10_000 { expansions["T\(number)"] = "terme \(number)" }
+        let large = Abbreviations(expansions: expansions)
+        let text = (0..<10_000).map { "T\($0) et T\($0)" }.joined(separator: ", ")
+        var used: Set<String> = []
+        let clock = ContinuousClock()
+        let start = clock.now
+        let found = large.pieces(of: text, used: &used)
+        #expect(clock.now - start < .seconds(5))
+        #expect(used.count == 10_000)
+        #expect(found.filter { if case .abbreviation = $0 { true } else { false } }.count == 10_000)
+    }
+}
