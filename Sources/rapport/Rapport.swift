@@ -32,10 +32,17 @@ extension Rapport {
         }
 
         func run() async throws {
-            let server = PreviewServer(root: URL(fileURLWithPath: root, isDirectory: true), host: host, port: port) { line in
+            let rootURL = URL(fileURLWithPath: root, isDirectory: true)
+            try Runner.requireSiteRoot(rootURL, format: .text)
+            let server = PreviewServer(root: rootURL, host: host, port: port) { line in
                 if line.contains(": error: ") || line.contains(": warning: ") { Runner.printError(line) } else { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             }
-            try await server.run()
+            do {
+                try await server.run()
+            } catch let busy as PreviewServer.PortInUse {
+                Runner.printError("error: \(busy)")
+                throw ExitCode.failure
+            }
         }
     }
 }
@@ -90,6 +97,7 @@ extension Rapport {
         }
 
         func run() async throws {
+            try Runner.requireSiteRoot(site.rootURL, format: site.format)
             let staged: StagedOutput
             let waiting = noWait ? StagedOutput.Waiting.failAtOnce : .wait
             do {
@@ -133,6 +141,7 @@ extension Rapport {
         var drafts = false
 
         func run() async throws {
+            try Runner.requireSiteRoot(site.rootURL, format: site.format)
             var options = BuildOptions(strict: site.strict, includeDrafts: drafts)
             options.keepsWorkingSet = true
             let outcome = Runner.build(site, options: options)
@@ -148,6 +157,16 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
+    /// Stops the command with one line when `root` is no report's folder, instead of one error per missing part.
+    static func requireSiteRoot(_ root: URL, format: DiagnosticFormat) throws {
+        guard let diagnostic = SiteSource.notASiteRoot(root) else { return }
+        switch format {
+        case .text: printError(diagnostic.description)
+        case .json: print(DiagnosticPrinting.json(diagnostic))
+        }
+        throw ExitCode.failure
+    }
+
     static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil, progress: ProgressLine? = nil) -> BuildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
