@@ -10,10 +10,14 @@
   commonmark   the 652 examples of the CommonMark 0.30 spec and the 672 of the GFM spec (CommonMark core, tables,
                strikethrough, autolinks) through Rapport's Markdown stage; the examples libcmark-gfm 0.29 is known to
                miss (README, "Conformance") must fail, the others pass
+  pdf          the site built with --pdf: each edition's PDF judged by pdfinfo, pdffonts, pdftotext and a PDF/UA-1
+               machine check (scripts/verify_pdf.py); its cover, a contents page and a chart page as PNG
+  identical    a second build with --pdf into another folder: every file (the PDFs too) the same bytes
 
     scripts/verify                   # the repository's report, every check
     scripts/verify --selftest        # a site with a planted missing alt text, broken link and overflow:
-                                     # the matching checks must fail
+                                     # the matching checks must fail; PDFs with a wrong contents page number,
+                                     # no tags, a font not embedded: the pdf check must fail
 
 Run through scripts/verify, which installs what it needs (apt, a virtual environment, PyPI downloads).
 """
@@ -32,12 +36,14 @@ import threading
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TOOLS = REPO / "tools"
 RAPPORT = REPO / ".build" / "debug" / "rapport"
+VENV_PYTHON = REPO / ".venv" / "bin" / "python"
 
 
 # MARK: - Building and serving
 
-def build(root, output, strict=True):
-    command = [str(RAPPORT), "build", "--root", str(root), "--output", str(output)] + (["--strict"] if strict else [])
+def build(root, output, strict=True, pdf=False):
+    command = [str(RAPPORT), "build", "--root", str(root), "--output", str(output)] + (["--strict"] if strict else []) \
+        + (["--pdf"] if pdf else [])
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"rapport build failed:\n{result.stderr}")
@@ -239,6 +245,41 @@ def check_commonmark():
     return problems, "; ".join(summaries)
 
 
+def check_pdf(site, screenshot_folder=None):
+    command = [str(VENV_PYTHON), str(REPO / "scripts" / "verify_pdf.py")]
+    command += ["--screenshots", str(screenshot_folder)] if screenshot_folder else []
+    result = subprocess.run(command + [str(site)], capture_output=True, text=True)
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [f"verify_pdf.py failed: {result.stderr.strip()[-800:]}"]
+
+
+def check_pdf_file(pdf, language):
+    result = subprocess.run([str(VENV_PYTHON), str(REPO / "scripts" / "verify_pdf.py"), "--file", str(pdf), language],
+                            capture_output=True, text=True)
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [f"verify_pdf.py failed: {result.stderr.strip()[-800:]}"]
+
+
+def check_identical(root, site):
+    """A second build of the same files: every file the same bytes as the first's."""
+    second = pathlib.Path(tempfile.mkdtemp(prefix="rapport-verify-again-")) / "site"
+    build(root, second, pdf=True)
+    problems = []
+    first_files = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
+    second_files = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    for path in sorted(first_files ^ second_files):
+        problems.append(f"{path}: made by one build only")
+    for path in sorted(first_files & second_files):
+        if (site / path).read_bytes() != (second / path).read_bytes():
+            problems.append(f"{path}: differs between two builds")
+    shutil.rmtree(second.parent, ignore_errors=True)
+    return problems, f"{len(first_files)} files, {len(list(site.glob('*/*/*.pdf')))} PDFs"
+
+
 # MARK: - Runs
 
 def run(root, checks, strict=True, country=("fr/2020/cooperation-bilaterale/mongolie/index.html", "en/2020/bilateral-cooperation/mongolia/index.html"),
@@ -246,7 +287,7 @@ def run(root, checks, strict=True, country=("fr/2020/cooperation-bilaterale/mong
     work = pathlib.Path(tempfile.mkdtemp(prefix="rapport-verify-"))
     work.chmod(0o755)
     site = work / "site"
-    build(root, site, strict=strict)
+    build(root, site, strict=strict, pdf=bool({"pdf", "identical"} & checks))
     server, base = serve(site)
     results = {}
     try:
@@ -270,16 +311,50 @@ def run(root, checks, strict=True, country=("fr/2020/cooperation-bilaterale/mong
         if "commonmark" in checks:
             problems, summary = check_commonmark()
             results["commonmark"] = (problems, f"CommonMark 0.30: {summary}")
+        if "pdf" in checks:
+            shots = REPO / "screenshots" if screenshot_targets else None
+            results["pdf"] = (check_pdf(site, shots), f"{len(list(site.glob('*/*/*.pdf')))} PDFs: pdfinfo, pdffonts, pdftotext, "
+                              "pdfua + pikepdf PDF/UA-1 rules" + (", screenshots in screenshots/pdf-*.png" if shots else ""))
+        if "pdf-plants" in checks:
+            results["pdf-plants"] = (plant_pdf_faults(site), "planted PDF faults")
+        if "identical" in checks:
+            results["identical"] = check_identical(root, site)
     finally:
         server.shutdown()
         shutil.rmtree(work, ignore_errors=True)
     return results
 
 
+def plant_pdf_faults(site):
+    """The problems found in copies of a PDF of `site` with no tags, and with its fonts not embedded."""
+    pdf = sorted(site.glob("*/*/*.pdf"))[0]
+    problems = []
+    for kind in ("untagged", "unembedded-font"):
+        planted = site.parent / f"planted-{kind}.pdf"
+        subprocess.run([str(VENV_PYTHON), str(REPO / "scripts" / "verify_pdf.py"), "--plant", kind, str(pdf), str(planted)], check=True)
+        problems += [f"{kind}: {p}" for p in check_pdf_file(planted, pdf.parent.parent.name)]
+    return problems
+
+
+def selftest_pdf():
+    """The repository's report with a print stylesheet that restarts the page counter at the contents (so every
+    page number there is two off), and PDFs without tags or embedded fonts: the pdf check must catch each."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="rapport-broken-pdf-"))
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "templates", root / "templates")
+    with open(root / "templates" / "assets" / "rapport-pdf.css", "a", encoding="utf-8") as css:
+        css.write("\n.pdf-contents { counter-reset: page 5; }\n")
+    results = run(root, {"pdf", "pdf-plants"})
+    shutil.rmtree(root, ignore_errors=True)
+    return {"pdf": ("not on that page", results["pdf"][0]),
+            "pdf untagged": ("not a tagged PDF", results["pdf-plants"][0]),
+            "pdf font": ("is not embedded", results["pdf-plants"][0])}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=str(REPO))
-    parser.add_argument("--checks", default="vnu,links,axe,overflow,screenshots,behaviour,commonmark")
+    parser.add_argument("--checks", default="vnu,links,axe,overflow,screenshots,behaviour,commonmark,pdf,identical")
     parser.add_argument("--selftest", action="store_true")
     args = parser.parse_args()
 
@@ -298,9 +373,10 @@ def main():
             "axe": "image-alt",
             "overflow": "fr/2021/countries/niger/index.html",
         }
+        planted = {check: (needle, results[check][0]) for check, needle in expectations.items()}
+        planted.update(selftest_pdf())
         passed = failed = 0
-        for check, needle in expectations.items():
-            problems = results[check][0]
+        for check, (needle, problems) in planted.items():
             if any(needle in problem for problem in problems):
                 passed += 1
                 print(f"ok   {check} catches the planted problem: {next(p for p in problems if needle in p)}")

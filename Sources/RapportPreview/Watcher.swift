@@ -83,15 +83,26 @@ final class Watcher: @unchecked Sendable {
     }
     #endif
 
-    /// Batches until the task is cancelled.
+    /// Batches until the stream is dropped.
     func batches() -> AsyncStream<WatchBatch> {
         AsyncStream { continuation in
+            #if canImport(Glibc)
+            if descriptor >= 0 {
+                // inotify on a thread of its own, waiting in poll(2): a save wakes it at once, and waiting never
+                // holds one of the few threads that run the server's tasks.
+                let stop = StopFlag()
+                let thread = Thread { [self] in
+                    self.watchWithInotify(continuation, stopped: stop.isSet)
+                    continuation.finish()
+                }
+                thread.name = "rapport-watcher"
+                thread.start()
+                continuation.onTermination = { _ in stop.set() }
+                return
+            }
+            #endif
             let task = Task.detached { [self] in
-                #if canImport(Glibc)
-                await self.watchWithInotify(continuation)
-                #else
                 await self.watchByPolling(continuation)
-                #endif
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -99,15 +110,16 @@ final class Watcher: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    private func watchWithInotify(_ continuation: AsyncStream<WatchBatch>.Continuation) async {
-        guard descriptor >= 0 else { return await watchByPolling(continuation) }
+    /// Reads inotify's events until `stopped()`; between reads, waits in poll(2) for the next event, the end of
+    /// the quiet period, or the next look for a removed root (at most 100 ms, when `stopped` is asked again).
+    private func watchWithInotify(_ continuation: AsyncStream<WatchBatch>.Continuation, stopped: () -> Bool) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var everything = false
         var rootWatched = folders.values.contains("")
         var lastEvent = ContinuousClock.now
         var lastRootCheck = ContinuousClock.now
-        while !Task.isCancelled {
+        while !stopped() {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 var offset = 0
@@ -139,7 +151,9 @@ final class Watcher: @unchecked Sendable {
                         continue
                     } else if eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
                         everything = true
-                    } else if !name.isEmpty {
+                    } else if !name.isEmpty, SiteSource.role(of: folder + "/" + name) != nil {
+                        // A file a build reads; an editor's hidden temporary or swap file is not one, and changes
+                        // nothing (its rename to the real name arrives as that name).
                         pending.insert(folder + "/" + name)
                     }
                 }
@@ -155,14 +169,22 @@ final class Watcher: @unchecked Sendable {
                     lastEvent = .now
                 }
             }
-            if (everything || !pending.isEmpty), ContinuousClock.now - lastEvent >= quietPeriod {
+            if everything || !pending.isEmpty, ContinuousClock.now - lastEvent >= quietPeriod {
                 if everything { rootWatched = watchAll() }
                 continuation.yield(everything ? .everything : .files(pending))
                 pending = []
                 everything = false
             }
-            try? await Task.sleep(for: .milliseconds(3))
+            // Until the next event; with a batch pending, no longer than the rest of its quiet period.
+            let rest = quietPeriod - (ContinuousClock.now - lastEvent)
+            let timeout = everything || !pending.isEmpty ? Int32(min(100, max(1, Self.milliseconds(rest).rounded(.up)))) : 100
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&ready, 1, timeout)
         }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
     #endif
 
@@ -207,4 +229,14 @@ final class Watcher: @unchecked Sendable {
         }
         return changes
     }
+}
+
+/// A flag one thread sets and another reads: the watching thread's signal to stop.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Read and written under `lock`.
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    func isSet() -> Bool { lock.withLock { value } }
 }

@@ -77,6 +77,9 @@ extension Rapport {
         @Flag(name: .long, help: "Include the pages marked draft: true (each marked as a draft), as the preview does.")
         var drafts = false
 
+        @Flag(name: .long, help: "Also make each edition's PDF with WeasyPrint (as pdf: true in site.yaml does).")
+        var pdf = false
+
         @Flag(name: .long, help: "When another build is writing into the same output folder, fail at once instead of waiting for it.")
         var noWait = false
 
@@ -98,6 +101,12 @@ extension Rapport {
 
         func run() async throws {
             try Runner.requireSiteRoot(site.rootURL, format: site.format)
+            let engine = PDFEngine.locate(siteRoot: site.rootURL, toolExecutable: Runner.executableURL,
+                                          environment: ProcessInfo.processInfo.environment)
+            if pdf, engine == nil {
+                Runner.printError("error: " + Reason.pdfEngineMissing(askedBy: "build --pdf").description)
+                throw ExitCode.failure
+            }
             let staged: StagedOutput
             let waiting = noWait ? StagedOutput.Waiting.failAtOnce : .wait
             do {
@@ -114,6 +123,8 @@ extension Rapport {
             let progress = ProgressLine()
             var options = BuildOptions(strict: site.strict, baseURL: baseURL, includeDrafts: drafts, progress: progress.update)
             options.keepsWorkingSet = true   // the process ends with the build
+            options.pdf = pdf
+            options.pdfEngine = engine
             let outcome = Runner.build(site, options: options, output: staged, progress: progress)
             guard outcome.succeeded else {
                 staged.discard()
@@ -165,6 +176,11 @@ enum Runner {
         case .json: print(DiagnosticPrinting.json(diagnostic))
         }
         throw ExitCode.failure
+    }
+
+    /// The running `rapport` (where the tool's own `.venv` is looked for).
+    static var executableURL: URL? {
+        Bundle.main.executableURL ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0) }
     }
 
     static func build(_ site: SiteOptions, options: BuildOptions, output: StagedOutput? = nil, progress: ProgressLine? = nil) -> BuildOutcome {

@@ -5,8 +5,8 @@ import RapportTestSupport
 
 /// Random damage to the fixture site (front matter, bodies, templates, random bytes, truncation), built through
 /// the whole pipeline for a bounded number of iterations. A crash ends the test process; a hang hits the time
-/// limit; after each failed build the last good output must be byte for byte what it was.
-@Suite("Fuzzing the whole build", .timeLimit(.minutes(4)))
+/// limit (ten minutes: about two on a quiet two-core machine, over four when other builds share it); after each failed build the last good output must be byte for byte what it was.
+@Suite("Fuzzing the whole build", .timeLimit(.minutes(10)))
 struct FuzzTests {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let repositoryRoot = TestFolders.repositoryRoot

@@ -17,6 +17,12 @@ public struct BuildOptions: Sendable {
     /// An in-memory build returns its files even when it has errors: the preview's first build, which has no
     /// last good site to show instead.
     public var keepsFailedFiles = false
+    /// Make each edition's PDF (`build --pdf`); site.yaml's `pdf: true` asks for them too.
+    public var pdf = false
+    /// The PDF engine found on this machine (`PDFEngine.locate`); nil: none, an error when PDFs are asked for.
+    public var pdfEngine: PDFEngine?
+    /// How long the engine may take for one document before it is stopped.
+    public var pdfTimeout: Duration = .seconds(3600)
 
     public init(strict: Bool = false, baseURL: String? = nil, includeDrafts: Bool = false,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {

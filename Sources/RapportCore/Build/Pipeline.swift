@@ -2,11 +2,11 @@ import Foundation
 
 /// The one pipeline every command runs — `build`, `check`, `translations`, the drafts check and the preview:
 ///
-///     load (LoadedSite) → data sets (DataSets) → site graph (SiteGraph) → render (SpooledResults)
-///       → generated pages ([RenderedFile]) → output (assets, staged writes)
+///     load (LoadedSite) → data sets (DataSets) → site graph (SiteGraph) → [pdf (PublishedPDFs)]
+///       → render (SpooledResults) → generated pages ([RenderedFile]) → output (assets, staged writes)
 ///
 /// Each stage is a function of the value before it, in a file of its own (`LoadStage`, `DataSets.load`,
-/// `GraphStage`, `RenderStage`, `DraftCheck`, `GeneratedStage`, `OutputStage`); every stage's diagnostics go
+/// `GraphStage`, `PDFStage`, `RenderStage`, `DraftCheck`, `GeneratedStage`, `OutputStage`); every stage's diagnostics go
 /// to one `BuildLog`. The theme compiles on a thread of its own while the data sets and the graph are made.
 /// With a `BuildMemo` (the preview), the same stages run, each taking from the memo what provably has not changed.
 struct Pipeline {
@@ -58,8 +58,18 @@ struct Pipeline {
         guard let theme else { return finish([], pages: 0) }
 
         let assets = OutputStage.assets(source.assets, log: &log)
-        let renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings,
+        var renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings,
                                     assetPaths: Set(assets.map(\.path)), dataSets: dataSets)
+        // The PDFs first: every page of an edition links to its PDF with its size. (The preview, which has a memo,
+        // makes none: it would typeset the whole edition on every save.)
+        var pdfFiles: [RenderedFile] = []
+        let configAsks = loaded.config.pdf && memo == nil
+        if let request = options.pdf ? PDFStage.Request.flag : configAsks ? .config(loaded.config.pdfLocation) : nil {
+            let sink = log.isFailing ? nil : output
+            (renderer.pdfs, pdfFiles) = PDFStage.run(renderer, request: request, engine: options.pdfEngine, assets: assets,
+                                                     timeout: options.pdfTimeout, to: sink, log: &log)
+            clock.lap("pdf")
+        }
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let sink = log.isFailing ? nil : output
         let siteInputs = memo?.renderInputs(source, options: options)
@@ -75,7 +85,7 @@ struct Pipeline {
             DraftCheck.run(graph.drafts, among: loaded, renderer: renderer, published: rendered.results, log: &log)
             clock.lap("drafts")
         }
-        var files = sink == nil ? rendered.results.map(\.file) : []
+        var files = sink == nil ? rendered.results.map(\.file) + pdfFiles : []
         files += GeneratedStage.run(renderer, to: sink, pages: rendered.outputs, memo: memo, siteInputs: siteInputs,
                                     renderedAgain: renderedAgain, log: &log)
         if rendered.spool?.hasFailedRead == true {

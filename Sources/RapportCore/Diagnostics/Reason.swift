@@ -115,6 +115,15 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// No `content/site.yaml`: nothing says what the site is.
     case missingSiteFile
 
+    // MARK: The PDF (issue 28)
+    /// `--pdf` or `pdf: true`, and no WeasyPrint where Rapport looks for it.
+    case pdfEngineMissing(askedBy: String)
+    /// The engine stopped with an error (its last words), or ran past its time.
+    case pdfEngineFailed(document: String, detail: String)
+    case pdfEngineTimedOut(document: String, seconds: Int)
+    /// `pdf_file` is not a file name Rapport can publish.
+    case invalidPDFFileName(String)
+
     // MARK: Numbers out of range (issue 25)
     /// A whole number beyond what Rapport reads (more than 19 digits).
     case numberTooLarge(key: String, text: String)
@@ -290,6 +299,20 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
 
         case .outputFailed(let why): return "cannot write the output: \(why)"
         case .missingSiteFile: return "the site has no content/site.yaml: create it (title, base_url, default_language, languages)"
+
+        case .pdfEngineMissing(let askedBy):
+            return "\(askedBy) asks for the PDF, and its engine WeasyPrint is not installed (looked for .venv/bin/weasyprint "
+                + "in the site root and beside rapport, then weasyprint on PATH): run scripts/install-deps, or "
+                + "'python3 -m venv .venv && .venv/bin/pip install weasyprint==70.0' in the site root; or build without the PDF"
+        case .pdfEngineFailed(let document, let detail):
+            return "the PDF \(document) could not be made: WeasyPrint stopped with '\(Self.shortened(detail, to: 300))'; "
+                + "the previous output is kept"
+        case .pdfEngineTimedOut(let document, let seconds):
+            return "the PDF \(document) could not be made: WeasyPrint was still working after \(seconds) s and was stopped; "
+                + "the previous output is kept"
+        case .invalidPDFFileName(let name):
+            return "'pdf_file' is '\(Self.shortened(name))', which is not a PDF file name: write small letters, digits and "
+                + "hyphens ending in .pdf, with {year} for the edition, such as rapport-annuel-{year}.pdf"
 
         case .numberTooLarge(let key, let text):
             return "'\(key)' is \(Self.shortened(text)), too large a number to read (at most \(Int.max)): check the figure"

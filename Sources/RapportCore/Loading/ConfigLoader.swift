@@ -3,7 +3,7 @@ import Foundation
 /// Stage "config": `content/site.yaml` to a `SiteConfig`.
 public enum ConfigLoader {
     static let keys = ["title", "base_url", "default_language", "languages", "allow_raw_html", "privacy_page",
-                       "accessibility_page", "privacy_banner"]
+                       "accessibility_page", "privacy_banner", "pdf"]
     static let languageKeys = ["code", "locale", "name"]
 
     /// Languages every run knows before site.yaml is read: none. A site without a readable site.yaml stops there.
@@ -59,6 +59,7 @@ public enum ConfigLoader {
         let privacyPage = fields.string("privacy_page")?.value
         let accessibilityPage = fields.string("accessibility_page")?.value
         let privacyBanner = fields.bool("privacy_banner")?.value ?? true
+        let pdf = fields.bool("pdf")
 
         guard !reader.log.items.hasErrors, let baseURL, let defaultLanguage, !languages.isEmpty else {
             return (nil, reader.log.items)
@@ -67,6 +68,8 @@ public enum ConfigLoader {
                                 languages: languages, allowRawHTML: allowRawHTML, privacyPage: privacyPage)
         config.accessibilityPage = accessibilityPage
         config.privacyBanner = privacyBanner
+        config.pdf = pdf?.value ?? false
+        config.pdfLocation = pdf?.location
         return (config, reader.log.items)
     }
 

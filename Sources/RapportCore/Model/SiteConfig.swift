@@ -24,6 +24,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var accessibilityPage: String? = nil
     /// Extension: show the privacy banner (needs `privacy_page`). Default true.
     public var privacyBanner: Bool = true
+    /// Extension: every build also makes each edition's PDF, as `build --pdf` does. Default false.
+    public var pdf: Bool = false
+    /// Where `pdf: true` is written (for the error when the PDF engine is missing).
+    public var pdfLocation: SourceLocation? = nil
 
     public var languageCodes: [String] { languages.map(\.code) }
 

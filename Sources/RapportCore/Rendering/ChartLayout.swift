@@ -10,10 +10,14 @@ import Foundation
 struct ChartLayout {
     /// Narrow enough that its text stays readable when a phone (390 px) scales it down.
     static let width = 480
-    /// Round ticks covering 0…`maximum`: steps of 1, 2 or 5 × 10ⁿ, at most six of them.
-    static func ticks(upTo maximum: Double) -> (values: [Double], step: Double) {
+    /// At most this many intervals on the value axis of bars: with labels of at most 9 characters ("999,5 Md€"),
+    /// 376 units of plot hold 5 labels apart at the theme's tick size.
+    static let barTickIntervals = 4
+    /// Round ticks covering 0…`maximum`: steps of 1, 2 or 5 × 10ⁿ, at most `intervals` of them (the horizontal
+    /// axis of bars has fewer, so that its labels, side by side, never touch).
+    static func ticks(upTo maximum: Double, intervals: Int = 6) -> (values: [Double], step: Double) {
         guard maximum > 0, maximum.isFinite else { return ([0, 1], 1) }
-        let rough = maximum / 6
+        let rough = maximum / Double(max(intervals, 1))
         let magnitude = Foundation.pow(10, (Foundation.log10(rough)).rounded(.down))
         // Near the smallest numbers a power of ten underflows to 0, near the largest a tick overflows to infinity:
         // then the scale runs from 0 to the largest value itself.
@@ -54,7 +58,7 @@ struct ChartLayout {
         let series = values.first?.count ?? 1
         let left = 8, right = 96, barHeight = 18, gap = 4, labelHeight = 22, groupGap = 12, axis = 24
         let maximum = values.joined().compactMap { $0 }.max() ?? 1
-        let (tickValues, step) = ticks(upTo: max(maximum, 0))
+        let (tickValues, step) = ticks(upTo: max(maximum, 0), intervals: barTickIntervals)
         let top = tickValues.last ?? 1
         let plot = width - left - right
         func x(_ value: Double) -> Int { left + scaled(max(value, 0) / top, plot) }

@@ -9,6 +9,9 @@ struct Linker: Sendable {
         case relative(from: String)
         /// From anywhere: the base path of `base_url` (`/` or `/rapport/`).
         case absolute(basePath: String)
+        /// From the edition's PDF: a page of the edition is a place in the document (page URL path → its id
+        /// there), anything else its public URL (`base_url` + path).
+        case document(baseURL: String, places: [String: String])
     }
 
     let mode: Mode
@@ -35,6 +38,8 @@ struct Linker: Sendable {
         switch mode {
         case .absolute(let basePath):
             return basePath + target
+        case .document(let baseURL, let places):
+            return places[target].map { "#" + $0 } ?? baseURL + target
         case .relative:
             // Paths the site makes are clean (no empty or dot segments, folders end with `/`): the common folders
             // are the longest common prefix that ends with `/`, found on bytes.
@@ -104,10 +109,14 @@ struct Linker: Sendable {
         return link.isEmpty ? "./" : link
     }
 
+    /// Links from the edition's PDF (`Mode.document`).
+    var isDocument: Bool { if case .document = mode { true } else { false } }
+
     /// The prefix that leads to the site root: `../../` (relative) or the base path.
     var root: String {
         switch mode {
         case .absolute(let basePath): return basePath
+        case .document(let baseURL, _): return baseURL
         case .relative: return String(repeating: "../", count: fromDepth)
         }
     }

@@ -27,7 +27,10 @@ extension SiteRenderer {
         /// The value of row, series as the table shows it.
         var valueText: (Int, Int) -> String
         var seriesNames: [String]
-        var tickText: (Double, Int) -> String
+        /// The label at the end of a bar (row, series): short; `valueText` stays whole in the description and table.
+        var barText: (Int, Int) -> String
+        /// A tick's label: its value, the axis's largest tick and its step (`NumberFormatting.axisLabel`).
+        var tickText: (_ value: Double, _ largest: Double, _ step: Double) -> String
         var table: DataTableView
     }
 
@@ -52,21 +55,29 @@ extension SiteRenderer {
                                      language: language, linker: linker).0 ?? na
             },
             seriesNames: chart.y.map { text(dataSet.columns[$0].label[language] ?? "", language) },
-            tickText: { value, digits in
+            barText: { row, series in
+                guard dataSet.columns[chart.y[series]].type == .eur, let value = dataSet.rows[rows[row]][chart.y[series]].number else {
+                    return self.cellText(dataSet.rows[rows[row]][chart.y[series]], column: dataSet.columns[chart.y[series]],
+                                         edition: dataSet.edition, language: language, linker: linker).0 ?? na
+                }
+                return format.shortLabel(value, unit: .euros)
+            },
+            tickText: { value, largest, step in
                 switch firstY.type {
-                case .percent: format.percent(value, digits: digits)
-                case .eur: format.euros(value, digits: digits)
-                default: format.fixed(value, digits: digits)
+                case .percent: format.percent(value, digits: NumberFormatting.digits(for: step))
+                case .eur: format.axisLabel(value, largest: largest, step: step, unit: .euros)
+                default: format.axisLabel(value, largest: largest, step: step, unit: .number)
                 }
             },
             table: table)
-        return chartView(figures, language: language)
+        var view = chartView(figures, language: language)
+        view.embedsStyle = linker.isDocument
+        return view
     }
 
     func chartView(_ figures: ChartFigures, language: String) -> DataChartView {
         let width = ChartLayout.width
         let strings = t(language)
-        let digits = { (step: Double) in step >= 1 ? 0 : Int((-Foundation.log10(step)).rounded(.up)) }
         var ticks: [ChartTickView] = [], labels: [ChartTextView] = [], bars: [ChartBarView] = []
         var markers: [ChartMarkerView] = [], gaps: [ChartTextView] = [], segments: [[String]] = []
         let height: Int
@@ -75,8 +86,9 @@ extension SiteRenderer {
             let layout = ChartLayout.bars(figures.values)
             height = layout.height
             // The first tick's label starts at the axis, the others are centred on their line.
+            let largest = layout.ticks.last?.value ?? 0
             ticks = layout.ticks.enumerated().map { index, tick in
-                ChartTickView(label: figures.tickText(tick.value, digits(layout.step)), x1: tick.position, y1: layout.top, x2: tick.position,
+                ChartTickView(label: figures.tickText(tick.value, largest, layout.step), x1: tick.position, y1: layout.top, x2: tick.position,
                               y2: layout.bottom, labelX: tick.position, labelY: layout.top - 4, anchor: index == 0 ? "start" : "middle")
             }
             labels = layout.categories.map {
@@ -84,13 +96,14 @@ extension SiteRenderer {
             }
             bars = layout.bars.map {
                 ChartBarView(x: $0.x, y: $0.y, width: $0.width, height: $0.height, series: $0.series, hatched: $0.series % 2 == 1,
-                             value: figures.valueText($0.row, $0.series), valueX: $0.valueX, valueY: $0.valueY)
+                             value: figures.barText($0.row, $0.series), valueX: $0.valueX, valueY: $0.valueY)
             }
         case .line:
             let layout = ChartLayout.lines(years: figures.years, values: figures.values)
             height = layout.height
+            let largest = layout.valueTicks.last?.value ?? 0
             ticks = layout.valueTicks.map {
-                ChartTickView(label: figures.tickText($0.value, digits(layout.step)), x1: layout.left, y1: $0.position, x2: layout.right,
+                ChartTickView(label: figures.tickText($0.value, largest, layout.step), x1: layout.left, y1: $0.position, x2: layout.right,
                               y2: $0.position, labelX: layout.left - 8, labelY: $0.position + 4, anchor: "end")
             }
             labels = layout.years.map { ChartTextView(text: String(Int($0.value)), x: $0.position, y: layout.bottom + 20, anchor: "middle", href: nil) }

@@ -31,7 +31,7 @@ extension SiteRenderer {
             translations[code].map { AlternateView(hreflang: code, href: config.absoluteURL($0)) }
         }
         let siteTitle = siteTitle(language)
-        return ChromeView(
+        var chrome = ChromeView(
             lang: language, siteTitle: siteTitle,
             documentTitle: title == siteTitle ? title : "\(title) – \(siteTitle)",
             description: description, canonical: url.map(config.absoluteURL), alternates: alternates.count > 1 ? alternates : [],
@@ -41,6 +41,8 @@ extension SiteRenderer {
             accessibilityHref: site.accessibilityPages[language].map { linker.href(site.urls[$0]) },
             privacyBanner: config.privacyBanner && site.privacyPages[language] != nil,
             searchIndexHref: linker.href(Route.searchIndex(language: language).path))
+        chrome.pdf = pdfLink(edition: edition, language: language, linker: linker)
+        return chrome
     }
 
     func editionLinks(_ language: String, current: String?, linker: Linker) -> [LinkView] {

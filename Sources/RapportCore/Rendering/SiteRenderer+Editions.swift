@@ -52,8 +52,11 @@ extension SiteRenderer {
             kind: .bar, id: "chart_budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
             hrefs: budgets.map { linker.href(site.urls[$0.0]) }, years: [], values: budgets.map { [Double($0.1)] },
             valueText: { row, _ in amounts[row] }, seriesNames: [text(strings["budget"] ?? "", language)],
-            // A tick beyond `Int`'s range (budgets near 10¹⁹ €) is written from the Double: `Int(_:)` would trap.
-            tickText: { value, _ in Int(exactly: value.rounded()).map(format.euros) ?? format.euros(value, digits: 0) }, table: table)
-        return chartView(figures, language: language)
+            barText: { row, _ in format.shortLabel(Double(budgets[row].1), unit: .euros) },
+            // Short labels ("5 M€"): the full amounts are in the table and the description.
+            tickText: { value, largest, step in format.axisLabel(value, largest: largest, step: step, unit: .euros) }, table: table)
+        var view = chartView(figures, language: language)
+        view.embedsStyle = linker.isDocument
+        return view
     }
 }

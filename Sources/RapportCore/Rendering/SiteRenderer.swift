@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     let formats: [String: NumberFormatting]
     /// The data sets bodies place with `<!-- table: NAME -->`.
     public let dataSets: DataSets
+    /// The PDF of each edition and language, when PDFs are made (stage "pdf", before the pages that link to them).
+    public var pdfs: [EditionScope: PublishedPDF] = [:]
     /// Every path the site answers, for links written as its URLs (made when a page first needs it).
     private let addressTable: OnDemand<SiteAddresses>
     var addresses: SiteAddresses { addressTable.value }

@@ -23,6 +23,8 @@ public struct Theme: Sendable {
         ("comparison", PageContext<ComparisonView>.schema(for: "comparison")),
         ("print", PageContext<PrintView>.schema(for: "print")),
         ("print-section", PageContext<PrintSectionView>.schema(for: "print-section")),
+        ("pdf", PageContext<PDFDocumentView>.schema(for: "pdf")),
+        ("pdf-section", PageContext<PDFSectionView>.schema(for: "pdf-section")),
     ]
 
     /// The compiled templates, by name.
@@ -118,6 +120,9 @@ public struct Theme: Sendable {
         return found
     }
 
+    /// Whether the theme has (and compiled) the template `name`: the PDF's templates are needed only for the PDF.
+    public func hasTemplate(_ name: String) -> Bool { compiled[name] != nil }
+
     /// Checks the interface strings against the templates: a key a template uses must exist in every
     /// language (error); a key of one language only, or used by no template, is a warning.
     public func checkStrings(_ strings: [String: InterfaceStrings], languages: [String]) -> [Diagnostic] {
@@ -137,7 +142,8 @@ public struct Theme: Sendable {
         let allKeys = Set(strings.values.flatMap(\.strings.keys))
         for language in languages {
             guard let table = strings[language] else { continue }
-            let usedByRapport = Set(SiteRenderer.stringsUsedByRapport)
+            // The PDF's strings are needed only when PDFs are made (stage "pdf" checks them then).
+            let usedByRapport = Set(SiteRenderer.stringsUsedByRapport + SiteRenderer.stringsUsedByPDF)
             for key in allKeys.sorted() where table[key] == nil && stringUses[key] == nil && !usedByRapport.contains(key) {
                 let definedAt = strings.values.compactMap { $0.locations[key] }.min()!
                 log.warning(.i18nKeyMissingInLanguage(key: key, language: language), at: definedAt)

@@ -24,6 +24,8 @@ public struct DataChartView: Sendable {
     /// Several series: a legend names them (with their pattern or dash).
     public let hasLegend: Bool
     public let table: DataTableView
+    /// The chart carries its own `<style>` (the PDF: its typesetter styles an inline SVG only from inside it).
+    public var embedsStyle = false
 }
 
 public struct ChartTickView: Sendable {
@@ -86,6 +88,7 @@ extension DataChartView: FieldTableView {
         ("gaps", .list(.view(ChartTextView.templateSchema)), { .views($0.gaps) }),
         ("hasLegend", .flag, { .flag($0.hasLegend) }),
         ("table", .view(DataTableView.templateSchema), { .view($0.table) }),
+        ("embedsStyle", .flag, { .flag($0.embedsStyle) }),
     ])
 }
 

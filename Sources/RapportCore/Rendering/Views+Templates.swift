@@ -44,6 +44,7 @@ extension ChromeView: FieldTableView {
         ("breadcrumbs", .list(.view(LinkView.templateSchema)), { .views($0.breadcrumbs) }),
         ("neighbours", .view(NeighboursView.templateSchema), { .view($0.neighbours) }),
         ("draft", .flag, { .flag($0.draft) }),
+        ("pdf", .view(LinkView.templateSchema), { .view($0.pdf) }),
     ])
 }
 

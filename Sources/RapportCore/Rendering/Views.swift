@@ -42,6 +42,8 @@ public struct ChromeView: Sendable {
     public var neighbours: NeighboursView?
     /// The page is a draft (shown by `serve` and `build --drafts` only): the theme marks it.
     public var draft = false
+    /// The edition's PDF with its size (`Le rapport en PDF (PDF, 2,3 Mo)`), on pages of an edition when PDFs are made.
+    public var pdf: LinkView? = nil
 }
 
 /// The pages before and after a page in its edition's reading order (`rel="prev"`, `rel="next"`).

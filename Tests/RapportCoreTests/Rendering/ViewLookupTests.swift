@@ -25,7 +25,7 @@ struct ViewLookupTests {
                                    alternates: [AlternateView(hreflang: "en", href: "h")], root: "../", homeHref: "h",
                                    switcher: [link], editions: [link], privacyHref: "p", accessibilityHref: "a",
                                    privacyBanner: true, searchIndexHref: "s", breadcrumbs: [link],
-                                   neighbours: NeighboursView(previous: link, next: link))
+                                   neighbours: NeighboursView(previous: link, next: link), pdf: link)
 
     @Test("every view answers every documented name")
     func complete() {
@@ -80,6 +80,14 @@ struct ViewLookupTests {
         assertComplete(ComparisonView(edition: "e", rows: [row], notes: ["n"], hasNotes: true))
         assertComplete(PrintView(title: "t", edition: "e", introduction: Array("i".utf8), sections: [Array("s".utf8)]))
         assertComplete(PrintSectionView(id: "i", title: "t", isRegion: false, body: Array("b".utf8), country: country))
+        let logo = PDFLogoView(src: "s", alt: "a")
+        let contentsEntry = PDFContentsEntryView(title: "t", href: "#h", level: 1, isChapter: true)
+        assertComplete(logo)
+        assertComplete(contentsEntry)
+        assertComplete(PDFDocumentView(documentTitle: "d", siteTitle: "s", editionTitle: "e", edition: "2022", siteStylesheet: "c",
+                                       stylesheet: "p", logo: logo, contents: [contentsEntry], introduction: Array("i".utf8),
+                                       chart: chart, sections: [Array("s".utf8)]))
+        assertComplete(PDFSectionView(id: "i", title: "t", level: 1, isChapter: true, isRegion: false, body: Array("b".utf8), country: country))
         assertComplete(RegionGroupView(title: "t", href: "h", countries: [link]))
         assertComplete(StandaloneView(title: "t", summary: "s", body: body))
         assertComplete(LanguageHomeView(title: "t", latest: link, editions: [link], pages: [link]))
