@@ -73,7 +73,8 @@ let package = Package(
             name: "RapportTestSupport",
             path: "Tests/RapportTestSupport"
         ),
-        // The template engine against the official Mustache spec (../shared/mustache-spec) and its own checks.
+        // The template engine against the official Mustache spec (scripts/install-deps --for-tests fetches its files
+        // into .cache/mustache-spec) and its own checks.
         .testTarget(
             name: "RapportTemplatesTests",
             dependencies: ["RapportTemplates"]

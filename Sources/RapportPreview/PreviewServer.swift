@@ -75,7 +75,17 @@ public struct PreviewServer: Sendable {
             let elapsed = ContinuousClock.now - started
             report("Built in \(Self.milliseconds(elapsed)) ms; serving on http://\(host):\(port)/ (Ctrl-C stops)")
         }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PortInUse(port: port)
+        }
+    }
+
+    /// Another program (or another preview) listens on the port asked for.
+    public struct PortInUse: Error, CustomStringConvertible {
+        public let port: Int
+        public var description: String { "port \(port) is in use: try --port 0 (Rapport then picks a free port)" }
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

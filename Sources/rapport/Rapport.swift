@@ -32,10 +32,17 @@ extension Rapport {
         }
 
         func run() async throws {
-            let server = PreviewServer(root: URL(fileURLWithPath: root, isDirectory: true), host: host, port: port) { line in
+            let rootURL = URL(fileURLWithPath: root, isDirectory: true)
+            try Runner.requireSiteRoot(rootURL, format: .text)
+            let server = PreviewServer(root: rootURL, host: host, port: port) { line in
                 if line.contains(": error: ") || line.contains(": warning: ") { Runner.printError(line) } else { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             }
-            try await server.run()
+            do {
+                try await server.run()
+            } catch let busy as PreviewServer.PortInUse {
+                Runner.printError("error: \(busy)")
+                throw ExitCode.failure
+            }
         }
     }
 }
@@ -93,6 +100,7 @@ extension Rapport {
         }
 
         func run() async throws {
+            try Runner.requireSiteRoot(site.rootURL, format: site.format)
             let engine = PDFEngine.locate(siteRoot: site.rootURL, toolExecutable: Runner.executableURL,
                                           environment: ProcessInfo.processInfo.environment)
             if pdf, engine == nil {
@@ -144,6 +152,7 @@ extension Rapport {
         var drafts = false
 
         func run() async throws {
+            try Runner.requireSiteRoot(site.rootURL, format: site.format)
             var options = BuildOptions(strict: site.strict, includeDrafts: drafts)
             options.keepsWorkingSet = true
             let outcome = Runner.build(site, options: options)
@@ -159,6 +168,16 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The glue between the command line and the core: read, build, print the diagnostics.
 enum Runner {
+    /// Stops the command with one line when `root` is no report's folder, instead of one error per missing part.
+    static func requireSiteRoot(_ root: URL, format: DiagnosticFormat) throws {
+        guard let diagnostic = SiteSource.notASiteRoot(root) else { return }
+        switch format {
+        case .text: printError(diagnostic.description)
+        case .json: print(DiagnosticPrinting.json(diagnostic))
+        }
+        throw ExitCode.failure
+    }
+
     /// The running `rapport` (where the tool's own `.venv` is looked for).
     static var executableURL: URL? {
         Bundle.main.executableURL ?? CommandLine.arguments.first.map { URL(fileURLWithPath: $0) }

@@ -11,6 +11,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     case unknownLanguageFolder(String, known: [String])
     case symlinkOutsideRoot(String)
     case missingFolder(String)
+    /// Neither content/ nor templates/ (or no such folder): the command was started outside a report's folder.
+    case notASiteRoot(folderExists: Bool)
     case unreadableFolder(String)
     /// A named pipe, socket or device (the words say which).
     case specialFile(String)
@@ -179,6 +181,9 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
             return "'\(code)' is not a language of site.yaml (languages: \(known.joined(separator: ", ")))"
         case .symlinkOutsideRoot(let target): return "symbolic link to '\(target)', outside the site root: refused"
         case .missingFolder(let name): return "the site root has no \(name) folder"
+        case .notASiteRoot(let folderExists):
+            return (folderExists ? "this folder is not a report's folder (it has no content/ and no templates/)" : "there is no such folder")
+                + ": cd into the report's folder, or give it with --root DIR"
         case .unreadableFolder(let why): return "cannot open the folder: \(why); its pages would be missing from the site"
         case .specialFile(let kind):
             return "this is \(kind), not a file: Rapport reads only regular files and folders; remove it or put a file in its place"

@@ -109,6 +109,16 @@ public struct SiteSource: Sendable {
         return source
     }
 
+    /// The one error for a root with neither `content/` nor `templates/` (a command started in the wrong folder), at
+    /// the root's full path; nil for anything else, whose missing parts a build reports one by one.
+    public static func notASiteRoot(_ root: URL) -> Diagnostic? {
+        let rootPath = SiteWalk.realPath(root.path) ?? root.standardizedFileURL.path
+        let found = ["content", "templates"].contains { rapport_entry_kind(rootPath + "/" + $0, 1) == 2 }
+        guard !found else { return nil }
+        let exists = rapport_entry_kind(rootPath, 1) == 2
+        return Diagnostic(.error, .notASiteRoot(folderExists: exists), at: SourceLocation(path: rootPath), stage: .read)
+    }
+
     /// What a file of the site root is to a build.
     public enum Role: Sendable {
         /// `content/**` outside `content/assets/`: pages, site.yaml, interface strings, data sets (and misplaced files,
