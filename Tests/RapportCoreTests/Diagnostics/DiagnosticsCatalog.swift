@@ -32,7 +32,6 @@ enum DiagnosticsCatalog {
         .imageWithoutAlt, .linkFromSiteRoot, .footnoteNeverCalled, .footnoteDefinedTwice, .commentCutsText,
     ]
 
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
     static func entry(for code: ReasonCode) -> Entry {
         switch code {
         // MARK: Reading files
@@ -61,7 +60,7 @@ enum DiagnosticsCatalog {
             Entry(group: .files, when: "a symbolic link leads outside the site root",
                   examples: [.symlinkOutsideRoot("/home/anne/rapport-2019.md")])
         case .missingFolder:
-            Entry(group: .files, when: "the site root lacks `content/` (or, without a built-in theme, `templates/`)",
+            Entry(group: .files, when: "the site root lacks `content/` or `templates/`",
                   examples: [.missingFolder("content/")])
         case .notASiteRoot:
             Entry(group: .files, when: "a command is started outside a report's folder, or `--root` names no folder",
