@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import RapportCore
@@ -54,7 +55,9 @@ public struct PreviewServer: Sendable {
         return Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(PreviewServer.milliseconds(idleTimeout)) * 1_000_000))),
-            configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
+            configuration: .init(address: .hostname(host, port: port), serverName: "rapport",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(
+                                     DescriptorBudget.connections(forLimit: DescriptorBudget.raiseLimit()))),
             services: services,
             onServerRunning: { [port] channel in
                 let bound = channel.localAddress?.port ?? 0

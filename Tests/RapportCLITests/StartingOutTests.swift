@@ -82,9 +82,15 @@ final class Preview: @unchecked Sendable {
     private let lock = NSLock()
     private var output = ""
 
-    init(root: URL) throws {
-        process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--port", "0"]
+    /// - Parameter descriptorLimit: when given, the server runs under `ulimit -n` of that many open files.
+    init(root: URL, descriptorLimit: Int? = nil) throws {
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve --port 0", CommandLineTests.executable.path]
+        } else {
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["serve", "--port", "0"]
+        }
         process.currentDirectoryURL = root
         let pipe = Pipe()
         process.standardOutput = pipe
