@@ -16,7 +16,8 @@ let package = Package(
     ],
     targets: [
         // libcmark-gfm and its extensions (tables, strikethrough, autolinks) from the system
-        // (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev; macOS: brew install cmark-gfm).
+        // (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev; macOS: brew install cmark-gfm). Debug builds link
+        // the shared libraries; on Linux scripts/build-release links the static archives (.build/static-libs/).
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark-gfm",
@@ -28,6 +29,8 @@ let package = Package(
         // The allocator of the `rapport` executable on Linux: mimalloc (Debian: libmimalloc-dev), linked ahead of
         // the C library so that it replaces malloc for the whole process. A build spends about a tenth of its CPU
         // in glibc's malloc and free; with mimalloc ~8 % less wall time on the reference corpus m, ~9 % on l (README).
+        // Debug builds link Debian's shared library; scripts/build-release links a static one, compiled from Debian's
+        // source of the same version (scripts/build-static-libs), whose malloc and free are the executable's own.
         .target(
             name: "CRapportAllocator",
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
