@@ -5,7 +5,8 @@ pikepdf and pdfua; poppler-utils from Debian):
   pdfinfo    A4 pages, tagged, a title, more than the cover and contents; the document language (pikepdf: /Lang)
   pdffonts   every font embedded (and subset)
   pdftotext  the sections' titles in the print page's order; each table-of-contents entry's page number is
-             the page where its title is; euro figures written as the language writes them
+             the page where its title is; euro figures written as the language writes them; each footnote's
+             text on the page of its call
   pdfua      the PDF/UA-1 machine check of PyPI `pdfua` (no error)
 
     verify_pdf.py SITE                      # every PDF of SITE: one JSON list of problems on stdout
@@ -141,10 +142,44 @@ def check_text(pdf, site, language, edition, pages):
     for figure in sorted(f for f in figures if re.search(r"\d", f)):
         if figure.replace(" ", "") not in squeezed:
             problems.append(f"{pdf.name}: the figure '{figure}' of the print page is not in the PDF")
+    problems += check_footnotes(pdf, site, language, edition, texts, start)
     pattern = r"\d\.\d{3}|\d,\d" if language == "fr" else r"\d,\d{3}|\d\.\d"
     if not re.search(pattern, whole):
         problems.append(f"{pdf.name}: no number written as {language} writes it ({pattern})")
     return problems, texts
+
+
+def print_page_notes(site, language, edition):
+    """(the last words before the call, the note's first words) of every footnote of the edition's print page, both
+    normalised: the note is at the end of its section there, and its call a <sup class="footnote-ref">."""
+    source = (site / language / edition / "print" / "index.html").read_text(encoding="utf-8")
+    notes = []
+    for call in re.finditer(r'<sup class="footnote-ref"><a href="#([^"]+)"[^>]*>[^<]*</a></sup>', source):
+        before = normalised(re.sub(r"<[^>]+>", " ", source[max(0, call.start() - 600):call.start()]))[-30:]
+        item = re.search(r'<li id="' + re.escape(call.group(1)) + r'">(.*?)</li>', source, re.S)
+        if not item:
+            continue
+        text = re.sub(r'<a [^>]*class="footnote-back"[^>]*>.*?</a>', "", item.group(1), flags=re.S)
+        notes.append((before, normalised(re.sub(r"<[^>]+>", " ", text))[:40], html.unescape(re.sub(r"<[^>]+>", "", text)).strip()))
+    return notes
+
+
+def check_footnotes(pdf, site, language, edition, texts, start):
+    """Each footnote's text is at the foot of the page of its call: the words before the call and the note's first
+    words on the same page (pdftotext, page by page; the contents pages before `start` left out)."""
+    problems = []
+    pages = [normalised(text) for text in texts]
+    for before, note, shown in print_page_notes(site, language, edition):
+        call_pages = [n + 1 for n in range(start, len(pages)) if before and before in pages[n]]
+        note_pages = [n + 1 for n in range(start, len(pages)) if note and note in pages[n]]
+        if not note_pages:
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is not in the PDF")
+        elif not call_pages:
+            problems.append(f"{pdf.name}: the call of the note '{shown[:60]}' is not found (its line is split across pages?)")
+        elif not set(call_pages) & set(note_pages):
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is on page {note_pages[0]}, not on page {call_pages[0]} "
+                            "where it is called")
+    return problems
 
 
 def check_pdfua(pdf):
