@@ -97,23 +97,24 @@ def check_fonts(pdf):
 
 
 def contents_entries(texts):
-    """(title, page number) of every line of the table of contents: the pages after the cover until the
-    first page that has no line ending in a number after leader dots."""
-    entries = []
-    for text in texts[1:]:
+    """(title, page number) of every line of the table of contents, and the index of the first page after it: the
+    pages after the cover until the first page that has no line ending in a number after leader dots."""
+    entries, after = [], 1
+    for index, text in enumerate(texts[1:], start=1):
         found = re.findall(r"^\s*(.+?)\s*(?:\.\s*){2,}\s*(\d+)\s*$", text, re.M)
         if not found:
             if entries:
                 break
             continue
         entries += [(title.strip(), int(number)) for title, number in found]
-    return entries
+        after = index + 1
+    return entries, after
 
 
 def check_text(pdf, site, language, edition, pages):
     problems = []
     texts = page_texts(pdf, pages)
-    entries = contents_entries(texts)
+    entries, start = contents_entries(texts)
     if not entries:
         return [f"{pdf.name}: no table of contents with page numbers found"], texts
     for title, number in entries:
@@ -122,8 +123,6 @@ def check_text(pdf, site, language, edition, pages):
         elif normalised(title) not in normalised(texts[number - 1]):
             problems.append(f"{pdf.name}: the contents give page {number} for '{title}', which is not on that page")
     # Reading order: the print page's sections, found one after the other in the text after the contents.
-    last_contents = max(n for _, n in entries) if entries else 1
-    start = next((i for i, t in enumerate(texts) if normalised(entries[0][0]) in normalised(t) and i > 1), 2)
     body = normalised("".join(texts[start:]))
     position = 0
     for title in print_page_titles(site, language, edition):
