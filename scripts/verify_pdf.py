@@ -162,20 +162,25 @@ def print_page_notes(site, language, edition):
         if not item:
             continue
         text = re.sub(r'<a [^>]*class="footnote-back"[^>]*>.*?</a>', "", item.group(1), flags=re.S)
-        notes.append((before, normalised(re.sub(r"<[^>]+>", " ", text))[:40], html.unescape(re.sub(r"<[^>]+>", "", text)).strip()))
+        words = normalised(re.sub(r"<[^>]+>", " ", text))
+        notes.append((before, words[:40], words[-40:], html.unescape(re.sub(r"<[^>]+>", "", text)).strip()))
     return notes
 
 
 def check_footnotes(pdf, site, language, edition, texts, start):
     """Each footnote's text is at the foot of the page of its call: the words before the call and the note's first
-    words on the same page (pdftotext, page by page; the contents pages before `start` left out)."""
+    and last words on the same page (pdftotext, page by page; the contents pages before `start` left out). The
+    engine never splits a note across pages: one longer than the page is cut, its end nowhere."""
     problems = []
     pages = [normalised(text) for text in texts]
-    for before, note, shown in print_page_notes(site, language, edition):
+    for before, note, end, shown in print_page_notes(site, language, edition):
         call_pages = [n + 1 for n in range(start, len(pages)) if before and before in pages[n]]
         note_pages = [n + 1 for n in range(start, len(pages)) if note and note in pages[n]]
+        end_pages = [n + 1 for n in range(start, len(pages)) if end and end in pages[n]]
         if not note_pages:
             problems.append(f"{pdf.name}: the note '{shown[:60]}' is not in the PDF")
+        elif not set(note_pages) & set(end_pages):
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is cut: its last words are not on its page (longer than a page?)")
         elif not call_pages:
             problems.append(f"{pdf.name}: the call of the note '{shown[:60]}' is not found (its line is split across pages?)")
         elif not set(call_pages) & set(note_pages):
