@@ -338,15 +338,18 @@ def plant_pdf_faults(site):
 
 def selftest_pdf():
     """The repository's report with a print stylesheet that restarts the page counter at the contents (so every
-    page number there is two off), and PDFs without tags or embedded fonts: the pdf check must catch each."""
+    page number there is two off) and sets every footnote as a block on the page after its call, and PDFs without
+    tags or embedded fonts: the pdf check must catch each."""
     root = pathlib.Path(tempfile.mkdtemp(prefix="rapport-broken-pdf-"))
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "templates", root / "templates")
     with open(root / "templates" / "assets" / "rapport-pdf.css", "a", encoding="utf-8") as css:
-        css.write("\n.pdf-contents { counter-reset: page 5; }\n")
+        css.write("\n.pdf-contents { counter-reset: page 5; }\n"
+                  ".footnote-inline { float: none; display: block; break-before: page; }\n")
     results = run(root, {"pdf", "pdf-plants"})
     shutil.rmtree(root, ignore_errors=True)
     return {"pdf": ("not on that page", results["pdf"][0]),
+            "pdf footnote": ("where it is called", results["pdf"][0]),
             "pdf untagged": ("not a tagged PDF", results["pdf-plants"][0]),
             "pdf font": ("is not embedded", results["pdf-plants"][0])}
 

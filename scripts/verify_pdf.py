@@ -5,7 +5,8 @@ pikepdf and pdfua; poppler-utils from Debian):
   pdfinfo    A4 pages, tagged, a title, more than the cover and contents; the document language (pikepdf: /Lang)
   pdffonts   every font embedded (and subset)
   pdftotext  the sections' titles in the print page's order; each table-of-contents entry's page number is
-             the page where its title is; euro figures written as the language writes them
+             the page where its title is; euro figures written as the language writes them; each footnote's
+             text on the page of its call
   pdfua      the PDF/UA-1 machine check of PyPI `pdfua` (no error)
 
     verify_pdf.py SITE                      # every PDF of SITE: one JSON list of problems on stdout
@@ -32,7 +33,10 @@ def pdfs(site):
 
 
 def page_texts(pdf, pages):
-    return [run("pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-").stdout for n in range(1, pages + 1)]
+    """The text of each page: one pdftotext run for the whole document (a run per page reads the whole file each
+    time, minutes for an edition of 700 pages), cut at its form feeds, one after each page."""
+    texts = run("pdftotext", "-layout", str(pdf), "-").stdout.split("\f")
+    return (texts + [""] * pages)[:pages]
 
 
 def normalised(text):
@@ -96,23 +100,24 @@ def check_fonts(pdf):
 
 
 def contents_entries(texts):
-    """(title, page number) of every line of the table of contents: the pages after the cover until the
-    first page that has no line ending in a number after leader dots."""
-    entries = []
-    for text in texts[1:]:
+    """(title, page number) of every line of the table of contents, and the index of the first page after it: the
+    pages after the cover until the first page that has no line ending in a number after leader dots."""
+    entries, after = [], 1
+    for index, text in enumerate(texts[1:], start=1):
         found = re.findall(r"^\s*(.+?)\s*(?:\.\s*){2,}\s*(\d+)\s*$", text, re.M)
         if not found:
             if entries:
                 break
             continue
         entries += [(title.strip(), int(number)) for title, number in found]
-    return entries
+        after = index + 1
+    return entries, after
 
 
 def check_text(pdf, site, language, edition, pages):
     problems = []
     texts = page_texts(pdf, pages)
-    entries = contents_entries(texts)
+    entries, start = contents_entries(texts)
     if not entries:
         return [f"{pdf.name}: no table of contents with page numbers found"], texts
     for title, number in entries:
@@ -121,8 +126,6 @@ def check_text(pdf, site, language, edition, pages):
         elif normalised(title) not in normalised(texts[number - 1]):
             problems.append(f"{pdf.name}: the contents give page {number} for '{title}', which is not on that page")
     # Reading order: the print page's sections, found one after the other in the text after the contents.
-    last_contents = max(n for _, n in entries) if entries else 1
-    start = next((i for i, t in enumerate(texts) if normalised(entries[0][0]) in normalised(t) and i > 1), 2)
     body = normalised("".join(texts[start:]))
     position = 0
     for title in print_page_titles(site, language, edition):
@@ -141,10 +144,49 @@ def check_text(pdf, site, language, edition, pages):
     for figure in sorted(f for f in figures if re.search(r"\d", f)):
         if figure.replace(" ", "") not in squeezed:
             problems.append(f"{pdf.name}: the figure '{figure}' of the print page is not in the PDF")
+    problems += check_footnotes(pdf, site, language, edition, texts, start)
     pattern = r"\d\.\d{3}|\d,\d" if language == "fr" else r"\d,\d{3}|\d\.\d"
     if not re.search(pattern, whole):
         problems.append(f"{pdf.name}: no number written as {language} writes it ({pattern})")
     return problems, texts
+
+
+def print_page_notes(site, language, edition):
+    """(the last words before the call, the note's first words) of every footnote of the edition's print page, both
+    normalised: the note is at the end of its section there, and its call a <sup class="footnote-ref">."""
+    source = (site / language / edition / "print" / "index.html").read_text(encoding="utf-8")
+    notes = []
+    for call in re.finditer(r'<sup class="footnote-ref"><a href="#([^"]+)"[^>]*>[^<]*</a></sup>', source):
+        before = normalised(re.sub(r"<[^>]+>", " ", source[max(0, call.start() - 600):call.start()]))[-30:]
+        item = re.search(r'<li id="' + re.escape(call.group(1)) + r'">(.*?)</li>', source, re.S)
+        if not item:
+            continue
+        text = re.sub(r'<a [^>]*class="footnote-back"[^>]*>.*?</a>', "", item.group(1), flags=re.S)
+        words = normalised(re.sub(r"<[^>]+>", " ", text))
+        notes.append((before, words[:40], words[-40:], html.unescape(re.sub(r"<[^>]+>", "", text)).strip()))
+    return notes
+
+
+def check_footnotes(pdf, site, language, edition, texts, start):
+    """Each footnote's text is at the foot of the page of its call: the words before the call and the note's first
+    and last words on the same page (pdftotext, page by page; the contents pages before `start` left out). The
+    engine never splits a note across pages: one longer than the page is cut, its end nowhere."""
+    problems = []
+    pages = [normalised(text) for text in texts]
+    for before, note, end, shown in print_page_notes(site, language, edition):
+        call_pages = [n + 1 for n in range(start, len(pages)) if before and before in pages[n]]
+        note_pages = [n + 1 for n in range(start, len(pages)) if note and note in pages[n]]
+        end_pages = [n + 1 for n in range(start, len(pages)) if end and end in pages[n]]
+        if not note_pages:
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is not in the PDF")
+        elif not set(note_pages) & set(end_pages):
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is cut: its last words are not on its page (longer than a page?)")
+        elif not call_pages:
+            problems.append(f"{pdf.name}: the call of the note '{shown[:60]}' is not found (its line is split across pages?)")
+        elif not set(call_pages) & set(note_pages):
+            problems.append(f"{pdf.name}: the note '{shown[:60]}' is on page {note_pages[0]}, not on page {call_pages[0]} "
+                            "where it is called")
+    return problems
 
 
 def check_pdfua(pdf):

@@ -73,6 +73,33 @@ struct PDFStageTests {
         #expect(order(document).filter { !$0.hasPrefix("e-") } == order(print))
     }
 
+    @Test("the contents open with the edition's introduction and, when the site has a glossary, end with it: a chapter of its own")
+    func contentsAndGlossary() throws {
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        let (engine, folder) = Self.engine(Self.echo)
+        defer { Fixtures.cleanUp(root); Fixtures.cleanUp(folder) }
+        let introduction = ##"<li class="pdf-contents-level-1 pdf-contents-chapter"><a href="#e">Annual report 2021</a></li>"##
+        let glossary = ##"<li class="pdf-contents-level-1 pdf-contents-chapter"><a href="#glossary">Glossary</a></li>"##
+        let without = try #require(build(engine, root: root).text("en/2021/annual-report-2021.pdf"))
+        #expect(without.contains(introduction))
+        #expect(!without.contains(glossary) && !without.contains("pdf-glossary"), "no glossary, no entry")
+        try """
+            - key: ngo
+              fr: {term: ONG, expansion: organisation non gouvernementale}
+              en: {term: NGO, expansion: non-governmental organisation, definition: "An association independent of governments."}
+            """.write(to: root.appendingPathComponent("content/glossary.yaml"), atomically: true, encoding: .utf8)
+        let outcome = build(engine, root: root)
+        #expect(outcome.messages == [])
+        let document = try #require(outcome.text("en/2021/annual-report-2021.pdf"))
+        #expect(document.contains(introduction) && document.contains(glossary))
+        #expect(document.contains(#"<section class="pdf-section pdf-level-1 pdf-chapter pdf-glossary" id="glossary" aria-labelledby="glossary-title">"#))
+        #expect(document.contains("<dt>NGO</dt>") && document.contains("An association independent of governments."))
+        let french = try #require(outcome.text("fr/2021/rapport-annuel-2021.pdf"))
+        #expect(french.contains("<dt>ONG</dt>") && !french.contains("<dt>NGO</dt>"), "each language its own terms")
+        // The glossary is the last section, after the contents' last page.
+        #expect(document.range(of: "pdf-glossary")!.lowerBound > document.range(of: #"id="c-senegal""#)!.lowerBound)
+    }
+
     @Test("an engine that fails, or runs past its time, is an error at the edition's home, naming the PDF")
     func failures() throws {
         let root = Fixtures.siteRoot(fixture: "minimal-site")
