@@ -122,41 +122,9 @@ final class Watcher: @unchecked Sendable {
         while !stopped() {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
-                var offset = 0
-                while offset + MemoryLayout<inotify_event>.size <= count {
-                    let (wd, eventMask, nameLength) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                        return (event.wd, event.mask, Int(event.len))
-                    }
-                    let nameStart = offset + MemoryLayout<inotify_event>.size
-                    let nameBytes = buffer[nameStart..<min(nameStart + nameLength, count)].prefix { $0 != 0 }
-                    let name = String(decoding: nameBytes, as: UTF8.self)
-                    offset = nameStart + nameLength
-                    // The queue overflowed (events were dropped, `wd` is -1): only a whole read knows what changed.
-                    if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { everything = true; continue }
-                    guard let folder = folders[wd] else { continue }
-                    if eventMask & UInt32(IN_IGNORED) != 0 {
-                        // The folder is gone (or unmounted): its watch with it.
-                        folders[wd] = nil
-                        if folder.isEmpty { rootWatched = false }
-                        everything = true
-                    } else if folder.isEmpty {
-                        // In the root, only `content/` and `templates/` (or the root itself) matter.
-                        if name == "content" || name == "templates" || eventMask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
-                            everything = true
-                        }
-                    } else if eventMask & UInt32(IN_ISDIR) != 0, name.hasPrefix(".") {
-                        // A hidden folder (a tool's staging folder, `.git`) is never content: a build does not read
-                        // it, so it changes nothing. Renamed to a visible name, it arrives as that name.
-                        continue
-                    } else if eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
-                        everything = true
-                    } else if !name.isEmpty, SiteSource.role(of: folder + "/" + name) != nil {
-                        // A file a build reads; an editor's hidden temporary or swap file is not one, and changes
-                        // nothing (its rename to the real name arrives as that name).
-                        pending.insert(folder + "/" + name)
-                    }
-                }
+                var batch = InotifyBatch(pending: pending, everything: everything, folders: folders, rootWatched: rootWatched)
+                buffer.withUnsafeBytes { batch.read(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                (pending, everything, folders, rootWatched) = (batch.pending, batch.everything, batch.folders, batch.rootWatched)
                 lastEvent = .now
                 continue
             }
@@ -237,3 +205,56 @@ private final class StopFlag: @unchecked Sendable {
     func set() { lock.withLock { value = true } }
     func isSet() -> Bool { lock.withLock { value } }
 }
+
+#if canImport(Glibc)
+/// What one read of inotify's events says: the files a build reads that changed, or that everything must be read
+/// again (a folder appeared, vanished or moved; the kernel's queue overflowed and dropped events).
+struct InotifyBatch {
+    var pending: Set<String>
+    var everything: Bool
+    /// The folder (relative to the root, "" for the root) of each watch; a watch that ends is removed.
+    var folders: [Int32: String]
+    var rootWatched: Bool
+
+    /// Takes in the events in `bytes` (whole `inotify_event` records, each followed by its name).
+    mutating func read(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + MemoryLayout<inotify_event>.size <= bytes.count {
+            let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+            let nameStart = offset + MemoryLayout<inotify_event>.size
+            // (The kernel gives whole records; one cut short is left alone rather than read past.)
+            guard nameStart + Int(event.len) <= bytes.count else { return }
+            let nameBytes = bytes[nameStart..<(nameStart + Int(event.len))].prefix { $0 != 0 }
+            offset = nameStart + Int(event.len)
+            take(watch: event.wd, mask: event.mask, name: String(decoding: nameBytes, as: UTF8.self))
+        }
+    }
+
+    mutating func take(watch wd: Int32, mask eventMask: UInt32, name: String) {
+        // The queue overflowed (events were dropped, `wd` is -1): only a whole read knows what changed.
+        if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { everything = true; return }
+        guard let folder = folders[wd] else { return }
+        if eventMask & UInt32(IN_IGNORED) != 0 {
+            // The folder is gone (or unmounted): its watch with it.
+            folders[wd] = nil
+            if folder.isEmpty { rootWatched = false }
+            everything = true
+        } else if folder.isEmpty {
+            // In the root, only `content/` and `templates/` (or the root itself) matter.
+            if name == "content" || name == "templates" || eventMask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                everything = true
+            }
+        } else if eventMask & UInt32(IN_ISDIR) != 0, name.hasPrefix(".") {
+            // A hidden folder (a tool's staging folder, `.git`) is never content: a build does not read it, so it
+            // changes nothing. Renamed to a visible name, it arrives as that name.
+            return
+        } else if eventMask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+            everything = true
+        } else if !name.isEmpty, SiteSource.role(of: folder + "/" + name) != nil {
+            // A file a build reads; an editor's hidden temporary or swap file is not one, and changes nothing (its
+            // rename to the real name arrives as that name).
+            pending.insert(folder + "/" + name)
+        }
+    }
+}
+#endif
