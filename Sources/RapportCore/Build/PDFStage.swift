@@ -40,13 +40,13 @@ enum PDFStage {
             return ([:], [])
         }
         let site = renderer.site
-        for name in ["pdf", "pdf-section"] where !renderer.theme.hasTemplate(name) {
-            log.add([Diagnostic(.error, .missingTemplate(name), at: SourceLocation(path: "templates/\(name).mustache"), stage: .templates)])
+        for name in TemplateName.allCases where name.isForPDF && !renderer.theme.hasTemplate(name) {
+            log.add([Diagnostic(.error, .missingTemplate(name.rawValue), at: SourceLocation(path: "templates/" + name.fileName), stage: .templates)])
         }
         var problems: [Diagnostic] = []
         for language in site.config.languageCodes {
-            for key in SiteRenderer.stringsUsedByPDF where renderer.strings[language] != nil && renderer.strings[language]?[key] == nil {
-                problems.append(Diagnostic(.error, .missingI18nKey(key: key, language: language, template: "Rapport's PDF"),
+            for key in InterfaceKey.allCases where key.isForPDF && renderer.strings[language] != nil && renderer.strings[language]?[key] == nil {
+                problems.append(Diagnostic(.error, .missingI18nKey(key: key.rawValue, language: language, template: key.user),
                                            at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
             }
         }
