@@ -37,7 +37,7 @@ struct GoalNamesTests {
         let german = try #require(outcome.files.first { $0.path.hasPrefix("de/2020/") && $0.path.hasSuffix("niger/index.html") })
         let text = String(decoding: german.contents.bytes, as: UTF8.self)
         #expect(text.contains("SDG: 4 Hochwertige Bildung|SDG: 17 Partnerschaften zur Erreichung der Ziele|"), "\(text)")
-        let french = try #require(outcome.text("fr/2020/pays/niger/index.html"))
+        let french = try #require(outcome.text("fr/2020/countries/niger/index.html"))
         #expect(french.contains("SDG: 4 Éducation de qualité|"))
     }
 

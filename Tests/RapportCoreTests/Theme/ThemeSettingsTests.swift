@@ -30,10 +30,10 @@ struct ThemeSettingsTests {
                              files: ["content/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "content/assets/favicon.png": "png"])
         let outcome = site.build()
         #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
-        let page = try #require(outcome.text("fr/2020/pays/niger/index.html"))
+        let page = try #require(outcome.text("fr/2020/countries/niger/index.html"))
         for line in [
             "<meta property=\"og:title\" content=\"Niger\">",
-            "<meta property=\"og:url\" content=\"https://example.org/r/fr/2020/pays/niger/\">",
+            "<meta property=\"og:url\" content=\"https://example.org/r/fr/2020/countries/niger/\">",
             "<meta property=\"og:locale\" content=\"fr_LU\">",
             "<meta property=\"og:locale:alternate\" content=\"en_GB\">",
             "<meta property=\"og:site_name\" content=\"Rapport test\">",
@@ -57,7 +57,7 @@ struct ThemeSettingsTests {
         ("  logo:\n    file: assets/logo.svg\n", ["content/assets/logo.svg": "<svg/>"],
          "content/site.yaml:15:5: error: the logo has no alternative text in 'fr': under 'alt:', add 'fr: ' and what the logo shows, in words (screen readers read it aloud)"),
         ("  accent: \"#7FB3E0\"\n", [:],
-         "content/site.yaml:14:11: error: the accent colour #7fb3e0 has a contrast of 2.03:1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text (success criterion 1.4.3): choose a darker colour, for example \"#4c6b86\""),
+         "content/site.yaml:14:11: error: the accent colour #7fb3e0 has a contrast of 2.22:1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text (success criterion 1.4.3): choose a darker colour, for example \"#567998\""),
         ("  accent: #1F5F8B\n", [:],
          "content/site.yaml:14:10: error: the accent colour is empty: write it in double quotes, for example accent: \"#1F5F8B\" (without quotes, YAML takes '#' for the start of a comment)"),
         ("  accent: blue\n", [:],
