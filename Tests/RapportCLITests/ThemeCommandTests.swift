@@ -74,6 +74,6 @@ struct ThemeCommandTests {
         try "{{<base}}{{$main}}{{page.titel}}{{/main}}{{/base}}".write(to: template, atomically: true, encoding: .utf8)
         let broken = try cli.rapport(["build"], in: root)
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("templates/404.mustache:1:20: error: 'page.titel' is not a name of the 404 view; did you mean 'page.title'?"), "\(broken.stderr)")
+        #expect(broken.stderr.contains("templates/404.mustache:1:19: error: 'page.titel' is not a name of the 404 view; did you mean 'page.title'?"), "\(broken.stderr)")
     }
 }
