@@ -38,6 +38,7 @@ let package = Package(
         // The template engine: Mustache compiled against typed views. No dependency, no Foundation.
         .target(name: "RapportTemplates"),
         // The core: model, loading, Markdown, site graph, rendering, output. No printing, no process globals.
+        // The built-in theme (templates/) is compiled into it by the EmbedFolders plugin.
         .target(
             name: "RapportCore",
             dependencies: [
@@ -45,8 +46,13 @@ let package = Package(
                 "CRapportSystem",
                 "RapportTemplates",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedFolders"]
         ),
+        // Folders of the repository as Swift source (a table of file name → bytes), so that the executable needs no
+        // file beside it: the tool writes the file, the plugin runs it for the folders named in its table.
+        .executableTarget(name: "embed-folder"),
+        .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["embed-folder"]),
         // Runs CommonMark and GFM spec examples (fetched by scripts/verify) through Rapport's Markdown stage.
         .executableTarget(
             name: "commonmark-conformance",

@@ -7,6 +7,8 @@ struct Compiler {
     private let viewName: String
     var bodies: [[Node]] = []
     private(set) var problems: [TemplateProblem] = []
+    /// The names of the templates compiled in: the entry, and every partial and parent found.
+    private(set) var included: Set<String> = []
     private var reported: Set<TemplateProblem> = []
     private var memo: [String: Int] = [:]
     private var frames: [TemplateKind]
@@ -27,6 +29,7 @@ struct Compiler {
     /// Compiles template `file` as the entry of a program.
     mutating func compileEntry(_ file: TemplateLibrary.Parsed) -> Int {
         bounds.including = [(file.name, 0)]
+        included.insert(file.name)
         return body(file.syntax, in: file, place: Place(offset: 0, file: file))
     }
 
@@ -149,7 +152,10 @@ struct Compiler {
     // MARK: - Partials and parents
 
     private mutating func find(_ name: String, at: Int, in file: TemplateLibrary.Parsed, role: String) -> TemplateLibrary.Parsed? {
-        if let found = library.parsed[name] { return found }
+        if let found = library.parsed[name] {
+            included.insert(name)
+            return found
+        }
         if typed {
             var message = "there is no template '\(TemplateLimits.shown(name))' for this \(role)"
             if let suggestion = Suggestions.closest(to: name, among: Array(library.parsed.keys)) { message += "; did you mean '\(suggestion)'?" }

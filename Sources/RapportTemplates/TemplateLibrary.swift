@@ -101,18 +101,23 @@ public struct TemplateLibrary: Sendable {
         compiler.bounds.sizeLimit += TemplateLimits.compiledPerSourceByte * sourceSize
         let entry = compiler.compileEntry(file)
         guard compiler.problems.isEmpty else { return (nil, compiler.problems) }
-        return (CompiledTemplate(program: Program(bodies: compiler.bodies, entry: entry)), [])
+        return (CompiledTemplate(program: Program(bodies: compiler.bodies, entry: entry), templates: compiler.included), [])
     }
 }
 
 /// A template ready to render: names resolved, partials and parents in place.
 public struct CompiledTemplate: Sendable {
     let program: Program
+    /// The names of the templates it is made of: its own, and those of the partials and parents it includes.
+    public let templates: Set<String>
     /// The largest output so far: the next render reserves that much at once (a page's buffer is not grown and
     /// copied as it fills).
     private let largest = LargestSize()
 
-    init(program: Program) { self.program = program }
+    init(program: Program, templates: Set<String> = []) {
+        self.program = program
+        self.templates = templates
+    }
 
     /// The template rendered with `root` at the bottom of the context, as UTF-8 bytes. `capacity`: what to reserve
     /// (by default, the largest output of this template so far).

@@ -99,8 +99,8 @@ extension CommandLineTests {
         let run = try rapport(["build"], in: root)
         #expect(run.status == 1)
         #expect(run.stderr == """
-            content/assets/rapport.css:1:1: error: this file would replace the theme's templates/assets/rapport.css on every page: give it another name, or change the theme's own file in templates/assets/
-            content/assets/rapport.js:1:1: error: this file would replace the theme's templates/assets/rapport.js on every page: give it another name, or change the theme's own file in templates/assets/
+            content/assets/rapport.css:1:1: error: this file would replace the theme's templates/assets/rapport.css on every page: give it another name; to change the theme's file, edit templates/assets/rapport.css
+            content/assets/rapport.js:1:1: error: this file would replace the theme's templates/assets/rapport.js on every page: give it another name; to change the theme's file, edit templates/assets/rapport.js
 
             """)
     }

@@ -40,14 +40,19 @@ enum PDFStage {
             return ([:], [])
         }
         let site = renderer.site
-        for name in ["pdf", "pdf-section"] where !renderer.theme.hasTemplate(name) {
-            log.add([Diagnostic(.error, .missingTemplate(name), at: SourceLocation(path: "templates/\(name).mustache"), stage: .templates)])
+        for name in TemplateName.allCases where name.isForPDF && !renderer.theme.hasTemplate(name) {
+            log.add([Diagnostic(.error, .missingTemplate(name.rawValue), at: SourceLocation(path: "templates/" + name.fileName), stage: .templates)])
         }
         var problems: [Diagnostic] = []
         for language in site.config.languageCodes {
-            for key in SiteRenderer.stringsUsedByPDF where renderer.strings[language] != nil && renderer.strings[language]?[key] == nil {
-                problems.append(Diagnostic(.error, .missingI18nKey(key: key, language: language, template: "Rapport's PDF"),
+            for key in InterfaceKey.allCases where key.isForPDF && renderer.strings[language] != nil && renderer.strings[language]?[key] == nil {
+                problems.append(Diagnostic(.error, .missingI18nKey(key: key.rawValue, language: language, template: key.user),
                                            at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
+            }
+            // The `{{t.KEY}}` of the PDF's templates that no web page's template uses (those are checked by every build).
+            for (key, location) in renderer.theme.pdfStringUses.sorted(by: { $0.key < $1.key })
+            where renderer.strings[language] != nil && renderer.strings[language]?.strings[key] == nil {
+                problems.append(Diagnostic(.error, .missingI18nKey(key: key, language: language, template: location.path), at: location, stage: .i18n))
             }
         }
         var found: [(scope: EditionScope, path: String)] = []

@@ -46,7 +46,9 @@ struct Pipeline {
         languages = loaded.config.languageCodes
         clock.lap("front matter")
 
-        let templates = source.templates, memo = memo
+        // The built-in theme, with the site's templates/ in place of its files of the same names.
+        let themeFiles = ThemeFiles.merged(siteTemplates: source.templates, siteAssets: source.assets)
+        let templates = themeFiles.templates, memo = memo
         let themeLoad = BackgroundValue { memo?.theme(of: templates) { Theme.load(templates: templates) } ?? Theme.load(templates: templates) }
         let languages = loaded.config.languageCodes
         let (dataSets, dataDiagnostics) = memo?.dataSets(of: loaded.dataFiles, languages: languages)
@@ -66,7 +68,8 @@ struct Pipeline {
         clock.lap("theme")
         guard let theme else { return finish([], pages: 0) }
 
-        let assets = OutputStage.assets(source.assets, log: &log)
+        let assets = OutputStage.assets(themeFiles.assets, log: &log)
+        log.add(loaded.config.theme.checkAssets(Set(assets.map(\.path))))
         var renderer = SiteRenderer(site: site, theme: theme, strings: loaded.strings,
                                     assetPaths: Set(assets.map(\.path)), dataSets: dataSets)
         // The PDFs first: every page of an edition links to its PDF with its size. (The preview, which has a memo,

@@ -166,6 +166,26 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// A cell of a semicolon CSV (a French spreadsheet's) that is not of its column's type.
     case csvCellTypeSemicolon(String, column: String, type: String)
 
+    // MARK: The theme (templates/ over the built-in theme, site.yaml's theme:)
+    /// An interface-string file of a language Rapport has no goal names for, without the name of goal `key`.
+    case missingGoalName(key: String, language: String)
+    /// `rapport theme --copy NAME`: the built-in theme has no such file.
+    case unknownThemeFile(String, suggestion: String?)
+    /// `rapport theme --copy`: the site already has the file.
+    case themeCopyExists
+    /// `rapport theme --copy`: a folder on the way is a symbolic link out of the site root.
+    case themeCopyOutsideRoot
+    /// `rapport theme --copy`: the system refused (the words say why).
+    case themeCopyFailed(String)
+    /// site.yaml `theme:`: `logo` or `favicon` names no asset of the site.
+    case themeAssetMissing(key: String, path: String)
+    /// site.yaml `theme: logo:` without alternative text in a language.
+    case missingLogoAlt(language: String)
+    /// site.yaml `theme: accent:` that is not a colour.
+    case invalidColour(String)
+    /// site.yaml `theme: accent:` too pale for text on white: its ratio and a darker colour that passes.
+    case accentContrastTooLow(colour: String, ratio: String, suggestion: String)
+
     public var description: String {
         switch self {
         case .unreadableFile(let why): return "cannot read the file: \(why)"
@@ -192,7 +212,9 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .symlinkToHidden(let target):
             return "symbolic link to '\(target)', a hidden file or folder (a name starting with '.'): never published; copy the file itself into the site if it belongs there"
         case .assetReplacesTheme(let theme):
-            return "this file would replace the theme's \(theme) on every page: give it another name, or change the theme's own file in templates/assets/"
+            let name = ThemeFiles.name(ofPath: theme) ?? theme
+            let own = theme.hasPrefix(ThemeFiles.siteFolder) ? "edit \(theme)" : "run 'rapport theme --copy \(name)' and edit \(ThemeFiles.siteFolder)\(name)"
+            return "this file would replace the theme's \(theme) on every page: give it another name; to change the theme's file, \(own)"
         case .fileNameNotUTF8(let byte):
             return "this file name is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))): rename the file (letters with accents typed on another system are the usual cause)"
 
@@ -375,6 +397,26 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .listWithoutBrackets(let key, let write): return "'\(key)' must be a list, between square brackets: write \(Self.shortened(write))"
         case .csvCellTypeSemicolon(let text, let column, let type):
             return "'\(text.prefix(40))' in the column '\(column)' is not \(DataSetLoader.describeInSemicolonCSV(type))"
+
+        case .missingGoalName(let key, let language):
+            return "the name of Sustainable Development Goal \(key.dropFirst("sdg_".count)) in '\(language)' is missing: Rapport knows the goals' names in French and English only; add '\(key): …' (the goal's official name) to content/i18n/\(language).yaml"
+        case .unknownThemeFile(let name, let suggestion):
+            return "the built-in theme has no file '\(Self.shortened(name, to: 80))'\(Self.didYouMean(suggestion)); 'rapport theme --list' shows its files"
+        case .themeCopyExists:
+            return "this file already exists, and Rapport never replaces a file: rename it (or delete it) first to copy the built-in file again"
+        case .themeCopyOutsideRoot:
+            return "this is a symbolic link that leads outside the site root: Rapport writes only inside it; nothing was copied"
+        case .themeCopyFailed(let why): return "cannot copy the built-in file here: \(why)"
+        case .themeAssetMissing(let key, let path):
+            return "theme \(key) '\(path)' is not a file of the site: put the file in content/assets/ and write its path from there (assets/…)"
+        case .missingLogoAlt(let language):
+            return "the logo has no alternative text in '\(language)': under 'alt:', add '\(language): ' and what the logo shows, in words (screen readers read it aloud)"
+        case .invalidColour(let text):
+            return text.isEmpty
+                ? "the accent colour is empty: write it in double quotes, for example accent: \"#1F5F8B\" (without quotes, YAML takes '#' for the start of a comment)"
+                : "'\(Self.shortened(text))' is not a colour Rapport reads: write it as # and six hexadecimal digits, in double quotes, for example \"#1F5F8B\""
+        case .accentContrastTooLow(let colour, let ratio, let suggestion):
+            return "the accent colour \(colour) has a contrast of \(ratio):1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text (success criterion 1.4.3): choose a darker colour, for example \"\(suggestion)\""
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Stage "config": `content/site.yaml` to a `SiteConfig`.
 public enum ConfigLoader {
     static let keys = ["title", "base_url", "default_language", "languages", "allow_raw_html", "privacy_page",
-                       "accessibility_page", "privacy_banner", "pdf"]
+                       "accessibility_page", "privacy_banner", "pdf", "theme"]
     static let languageKeys = ["code", "locale", "name"]
 
     /// Languages every run knows before site.yaml is read: none. A site without a readable site.yaml stops there.
@@ -60,6 +60,7 @@ public enum ConfigLoader {
         let accessibilityPage = fields.string("accessibility_page")?.value
         let privacyBanner = fields.bool("privacy_banner")?.value ?? true
         let pdf = fields.bool("pdf")
+        let theme = loadTheme(fields, languages: codes)
 
         guard !reader.log.items.hasErrors, let baseURL, let defaultLanguage, !languages.isEmpty else {
             return (nil, reader.log.items)
@@ -70,7 +71,48 @@ public enum ConfigLoader {
         config.privacyBanner = privacyBanner
         config.pdf = pdf?.value ?? false
         config.pdfLocation = pdf?.location
+        config.theme = theme
         return (config, reader.log.items)
+    }
+
+    static let themeKeys = ["logo", "accent", "favicon"]
+    static let logoKeys = ["file", "alt"]
+
+    /// `theme:` — `logo:` (`file:` an asset path, `alt:` a text per language), `accent:` (a colour with 4.5:1
+    /// contrast with white), `favicon:` (an asset path). Whether the assets exist is checked once they are known.
+    static func loadTheme(_ fields: Fields, languages: [String]) -> ThemeSettings {
+        var settings = ThemeSettings()
+        guard let theme = fields.nested("theme", allowedKeys: themeKeys, context: "theme (logo, accent, favicon)") else { return settings }
+        theme.reportUnknownKeys()
+        if let logo = theme.nested("logo", allowedKeys: logoKeys, context: "theme: logo (file, alt)") {
+            logo.reportUnknownKeys()
+            settings.logo = logo.string("file", required: true)
+            if let alt = logo.nested("alt", allowedKeys: languages, context: "theme: logo: alt (one text per language)") {
+                alt.reportUnknownKeys()
+                for language in languages {
+                    if let text = alt.string(language) { settings.logoAlt[language] = text.value }
+                    else if alt.node(language) == nil { fields.reader.error(.missingLogoAlt(language: language), at: alt.location) }
+                }
+            } else if logo.node("alt") == nil {
+                for language in languages { fields.reader.error(.missingLogoAlt(language: language), at: logo.location) }
+            }
+        }
+        settings.favicon = theme.string("favicon")
+        if let node = theme.node("accent") {
+            let text = Fields.text(node) ?? ""
+            if let colour = AccentColour(text) {
+                let ratio = colour.contrastWithWhite
+                if ratio < 4.5 {
+                    fields.reader.error(.accentContrastTooLow(colour: colour.hex, ratio: AccentColour.shown(ratio), suggestion: colour.darkenedToPass.hex),
+                                        at: node)
+                } else {
+                    settings.accent = colour.hex
+                }
+            } else {
+                fields.reader.error(.invalidColour(PrintableText.escaped(text)), at: node)
+            }
+        }
+        return settings
     }
 
     static func isValidBaseURL(_ text: String) -> Bool {

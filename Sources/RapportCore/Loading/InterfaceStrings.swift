@@ -6,7 +6,10 @@ public struct InterfaceStrings: Sendable, Equatable {
     /// Where each key is defined.
     public var locations: [String: SourceLocation]
 
-    public subscript(key: String) -> String? { strings[key] }
+    /// A string Rapport's code reads (templates read `strings`, checked against their `{{t.KEY}}`).
+    public subscript(key: InterfaceKey) -> String? { strings[key.rawValue] }
+    /// The name of `goal` in this language, when the file gives one (`sdg_7: …`).
+    public func goalName(_ goal: SDG) -> String? { strings[goal.nameKey] }
 
     /// Stage "i18n": reads one language's strings; every key must hold text.
     public static func load(from source: SourceText, language: String) -> (strings: InterfaceStrings, diagnostics: [Diagnostic]) {

@@ -52,9 +52,10 @@ public struct SiteSource: Sendable {
     /// `content/**` pages and YAML files, sorted by path. Assets are in `assets`. Read from disk, they are
     /// `.file` contents: each is read when it is loaded, on the loading thread, and not kept.
     public var contentFiles: [SourceFile]
-    /// `templates/*.mustache`, sorted by path.
+    /// The site's own `templates/**.mustache`, sorted by path (a build puts them over the built-in theme's:
+    /// `ThemeFiles.merged`).
     public var templates: [SourceFile]
-    /// `templates/assets/**` then `content/assets/**`: copied to `output/assets/`.
+    /// The site's `templates/assets/**` then `content/assets/**`: copied to `output/assets/` with the built-in theme's.
     public var assets: [SourceFile]
     /// Problems met while reading (unreadable files, links out of the root): part of the build's diagnostics.
     public var readDiagnostics: [Diagnostic] = []
@@ -84,8 +85,9 @@ public struct SiteSource: Sendable {
         let walk = SiteWalk(rootPath: rootPath)
         var content: [SourceFile] = [], templates: [SourceFile] = [], themeAssets: [SourceFile] = [], contentAssets: [SourceFile] = []
         for folder in ["content", "templates"] {
+            // `templates/` is optional: without it, the built-in theme is used whole.
             guard rapport_entry_kind(rootPath + "/" + folder, 1) == 2 else {
-                log.error(.missingFolder("\(folder)/"), at: SourceLocation(path: folder))
+                if folder == "content" || rapport_entry_kind(rootPath + "/" + folder, 0) != 0 { log.error(.missingFolder("\(folder)/"), at: SourceLocation(path: folder)) }
                 continue
             }
             for file in walk.files(below: folder, log: &log) {

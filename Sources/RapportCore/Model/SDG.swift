@@ -7,7 +7,18 @@ public struct SDG: Sendable, Hashable, Comparable {
         self.number = number
     }
 
-    /// The goal's official short name in `language` (`fr` or `en`; English for any other).
+    /// Every goal, 1 to 17.
+    public static let all = (1...17).map { SDG($0)! }
+
+    /// Whether Rapport has the goals' names in `language`: French and English. Other languages name them in
+    /// their interface strings (`nameKey`).
+    public static func hasBuiltInNames(_ language: String) -> Bool { language == "fr" || language == "en" }
+
+    /// The interface string that names the goal in a language: `sdg_7`. It wins over Rapport's own names.
+    public var nameKey: String { "sdg_\(number)" }
+
+    /// The goal's official short name in `language` (`fr` or `en`; English for any other, whose names come from
+    /// its interface strings: `InterfaceStrings.goalName`).
     public func name(in language: String) -> String {
         let names = Self.table[number - 1]
         return language == "fr" ? names.fr : names.en

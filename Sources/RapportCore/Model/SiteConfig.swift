@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var pdf: Bool = false
     /// Where `pdf: true` is written (for the error when the PDF engine is missing).
     public var pdfLocation: SourceLocation? = nil
+    /// Extension: the logo, accent colour and favicon of `theme:`.
+    public var theme = ThemeSettings()
 
     public var languageCodes: [String] { languages.map(\.code) }
 

@@ -4,22 +4,6 @@ import RapportTemplates
 // MARK: - Charts: one renderer for data sets and the edition home's budget chart
 
 extension SiteRenderer {
-    /// The interface strings Rapport itself uses in chart descriptions, with `{placeholders}`.
-    static let chartStrings = ["not_available", "chart_kind_bar", "chart_kind_line", "chart_desc_bar", "chart_desc_line",
-                               "chart_desc_one", "chart_no_value"]
-    /// The interface strings of footnotes: the notes' heading and the link back.
-    static let noteStrings = ["notes_title", "note_back"]
-    /// The interface strings of the glossary page: its URL segment and its title.
-    static let glossaryStrings = ["glossary_slug", "glossary_title"]
-    /// The interface strings Rapport itself uses: required in every language like those the templates use.
-    public static let stringsUsedByRapport = chartStrings + noteStrings + glossaryStrings
-
-    /// What uses a string of `stringsUsedByRapport`, in the words of a missing key's message.
-    static func userOfString(_ key: String) -> String {
-        if noteStrings.contains(key) { return "Rapport's footnotes" }
-        return glossaryStrings.contains(key) ? "Rapport's glossary page" : "Rapport's chart descriptions"
-    }
-
     /// What a chart shows, already in the page's language.
     struct ChartFigures {
         var kind: DataSet.Chart.Kind
@@ -47,7 +31,7 @@ extension SiteRenderer {
         let xColumn = dataSet.columns[chart.x]
         let rows = dataSet.rows.indices.filter { chart.kind == .bar || dataSet.rows[$0][chart.x] != .empty }
         let cells = rows.map { row in cellText(dataSet.rows[row][chart.x], column: xColumn, edition: dataSet.edition, language: language, linker: linker) }
-        let na = t(language)["not_available"] ?? ""
+        let na = string(.notAvailable, in: language) ?? ""
         let firstY = dataSet.columns[chart.y[0]]
         let format = formatting(language)
         let figures = ChartFigures(
@@ -114,7 +98,7 @@ extension SiteRenderer {
             }
             labels = layout.years.map { ChartTextView(text: String(Int($0.value)), x: $0.position, y: layout.bottom + 20, anchor: "middle", href: nil) }
             gaps = layout.gaps.map {
-                ChartTextView(text: strings["not_available"] ?? "", x: $0.position, y: layout.bottom - 8, anchor: "middle", href: nil)
+                ChartTextView(text: string(.notAvailable, in: language) ?? "", x: $0.position, y: layout.bottom - 8, anchor: "middle", href: nil)
             }
             segments = layout.segments.map { runs in runs.map { $0.map { "\($0.x),\($0.y)" }.joined(separator: " ") } }
             markers = layout.points.map {
@@ -136,13 +120,12 @@ extension SiteRenderer {
     /// The chart's description from its figures: for each series, its range and its first and last values
     /// (lines) or its highest and lowest (bars); then the years without a value.
     func describe(_ figures: ChartFigures, language: String) -> String {
-        let strings = t(language)
-        func fill(_ key: String, _ values: [String: String]) -> String {
-            var sentence = strings[key] ?? ""
+        func fill(_ key: InterfaceKey, _ values: [String: String]) -> String {
+            var sentence = string(key, in: language) ?? ""
             for (name, value) in values { sentence = sentence.replacingOccurrences(of: "{\(name)}", with: value) }
             return sentence
         }
-        var sentences = [strings[figures.kind == .line ? "chart_kind_line" : "chart_kind_bar"] ?? ""]
+        var sentences = [string(figures.kind == .line ? .chartKindLine : .chartKindBar, in: language) ?? ""]
         for (series, name) in figures.seriesNames.enumerated() {
             let present = figures.values.indices.filter { series < figures.values[$0].count && figures.values[$0][series] != nil }
             guard !present.isEmpty else { continue }
@@ -151,17 +134,17 @@ extension SiteRenderer {
             if present.count == 1 {
                 let only = present[0]
                 let label = figures.kind == .line ? String(figures.years[only]) : figures.labels[only]
-                sentences.append(fill("chart_desc_one", ["series": name, "label": label, "value": figures.valueText(only, series)]))
+                sentences.append(fill(.chartDescOne, ["series": name, "label": label, "value": figures.valueText(only, series)]))
             } else if figures.kind == .line {
                 let ordered = present.sorted { figures.years[$0] < figures.years[$1] }
                 let (start, end) = (ordered.first!, ordered.last!)
-                sentences.append(fill("chart_desc_line", [
+                sentences.append(fill(.chartDescLine, [
                     "series": name, "first_x": String(figures.years[start]), "last_x": String(figures.years[end]),
                     "first": figures.valueText(start, series), "last": figures.valueText(end, series),
                     "min": figures.valueText(lowest, series), "max": figures.valueText(highest, series),
                 ]))
             } else {
-                sentences.append(fill("chart_desc_bar", [
+                sentences.append(fill(.chartDescBar, [
                     "series": name, "max_label": figures.labels[highest], "max": figures.valueText(highest, series),
                     "min_label": figures.labels[lowest], "min": figures.valueText(lowest, series),
                 ]))
@@ -169,7 +152,7 @@ extension SiteRenderer {
         }
         if figures.kind == .line {
             let missing = Set(figures.values.indices.filter { row in figures.values[row].contains { $0 == nil } }.map { figures.years[$0] })
-            for year in missing.sorted() { sentences.append(fill("chart_no_value", ["x": String(year)])) }
+            for year in missing.sorted() { sentences.append(fill(.chartNoValue, ["x": String(year)])) }
         }
         return text(sentences.filter { !$0.isEmpty }.joined(separator: " "), language)
     }

@@ -43,6 +43,7 @@ extension SiteRenderer {
             searchIndexHref: linker.href(Route.searchIndex(language: language).path))
         chrome.glossaryHref = site.glossaryRoutes[language].map { linker.href($0.path) }
         chrome.pdf = pdfLink(edition: edition, language: language, linker: linker)
+        placeTheme(in: &chrome, title: title, description: description, url: url, translations: translations, linker: linker)
         return chrome
     }
 

@@ -33,9 +33,9 @@ extension SiteRenderer {
         func html(_ linker: Linker, _ prefix: String) -> String {
             let bytes = marker.kind == .chart
                 ? makeChart(dataSet, language: page.language, linker: linker, id: prefix + base).map {
-                    render(PageContext(chrome: chrome, t: t, page: $0), "data-chart")
+                    render(PageContext(chrome: chrome, t: t, page: $0), .dataChart)
                 } ?? []
-                : render(PageContext(chrome: chrome, t: t, page: makeTable(dataSet, language: page.language, linker: linker, id: prefix + base)), "data-table")
+                : render(PageContext(chrome: chrome, t: t, page: makeTable(dataSet, language: page.language, linker: linker, id: prefix + base)), .dataTable)
             return String(decoding: bytes, as: UTF8.self)
         }
         let onPage = html(linker, "")

@@ -25,7 +25,7 @@ extension SiteRenderer {
     }
 
     func goalView(_ goal: SDG, language: String, edition: String, linker: Linker) -> GoalView {
-        GoalView(number: goal.number, name: goal.name(in: language), colour: goal.colour,
+        GoalView(number: goal.number, name: goalName(goal, language), colour: goal.colour,
                  href: linker.href(Route.goal(language: language, edition: edition, number: goal.number).path))
     }
 
@@ -36,13 +36,12 @@ extension SiteRenderer {
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : title(of: $0.0) < title(of: $1.0) }
         guard !budgets.isEmpty else { return nil }
         let format = formatting(language)
-        let strings = t(language)
-        let caption = text("\(strings["chart_title"] ?? "") \(edition)", language)
+        let caption = text("\(string(.chartTitle, in: language) ?? "") \(edition)", language)
         let amounts = budgets.map { format.euros($0.1) }
         let table = DataTableView(
             id: "chart_budget_table", caption: caption,
-            columns: [DataHeaderView(label: strings["country_column"] ?? "", isNumeric: false),
-                      DataHeaderView(label: strings["budget"] ?? "", isNumeric: true)],
+            columns: [DataHeaderView(label: string(.countryColumn, in: language) ?? "", isNumeric: false),
+                      DataHeaderView(label: string(.budget, in: language) ?? "", isNumeric: true)],
             rows: budgets.enumerated().map { index, entry in
                 DataRowView(cells: [DataCellView(text: self.title(of: entry.0), isNumeric: false, isHeader: true, href: linker.href(site.urls[entry.0])),
                                     DataCellView(text: amounts[index], isNumeric: true, isHeader: false, href: nil)])
@@ -51,7 +50,7 @@ extension SiteRenderer {
         let figures = ChartFigures(
             kind: .bar, id: "chart_budget", title: caption, labels: budgets.map { self.title(of: $0.0) },
             hrefs: budgets.map { linker.href(site.urls[$0.0]) }, years: [], values: budgets.map { [Double($0.1)] },
-            valueText: { row, _ in amounts[row] }, seriesNames: [text(strings["budget"] ?? "", language)],
+            valueText: { row, _ in amounts[row] }, seriesNames: [text(string(.budget, in: language) ?? "", language)],
             barText: { row, _ in format.shortLabel(Double(budgets[row].1), unit: .euros) },
             // Short labels ("5 M€"): the full amounts are in the table and the description.
             tickText: { value, largest, step in format.axisLabel(value, largest: largest, step: step, unit: .euros) }, table: table)

@@ -11,11 +11,11 @@ extension SiteRenderer {
         let chrome = makeChrome(language: language, url: url, translations: languageHomes(), title: siteTitle(language),
                                 description: nil, edition: nil, linker: linker)
         let editions = editionLinks(language, current: nil, linker: linker)
-        let glossary = site.glossaryRoutes[language].map { LinkView(label: text(t(language)["glossary_title"] ?? "", language), href: linker.href($0.path)) }
+        let glossary = site.glossaryRoutes[language].map { LinkView(label: text(string(.glossaryTitle, in: language) ?? "", language), href: linker.href($0.path)) }
         let pages = (site.standalonePages[language] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
             + [glossary].compactMap { $0 }
         let view = LanguageHomeView(title: siteTitle(language), latest: editions.first, editions: editions, pages: pages)
-        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "home"))
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), .home))
     }
 
     /// `/index.html`: a page in the default language that leads there without JavaScript.
@@ -31,17 +31,17 @@ extension SiteRenderer {
         }
         let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(latest($0.code)), lang: $0.code) }
         let view = RootView(target: linker.href(latest(language)), languages: languages)
-        return RenderedFile(path: Route.root.file, bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "root"))
+        return RenderedFile(path: Route.root.file, bytes: render(PageContext(chrome: chrome, t: t(language), page: view), .root))
     }
 
     /// `/<lang>/404.html`, and `/404.html` in the default language: served at any URL, so links start at the base path.
     public func renderNotFound(_ language: String, atRoot: Bool) -> RenderedFile {
         let linker = Linker(mode: .absolute(basePath: site.config.basePath))
-        let title = t(language)["not_found_title"] ?? ""
+        let title = string(.notFoundTitle, in: language) ?? ""
         let chrome = makeChrome(language: language, url: nil, translations: [:], title: title, description: nil,
                                 edition: nil, linker: linker, notFoundPages: true)
         let path = Route.notFound(language: atRoot ? nil : language).file
-        return RenderedFile(path: path, bytes: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), "404"))
+        return RenderedFile(path: path, bytes: render(PageContext(chrome: chrome, t: t(language), page: NotFoundView(title: title)), .notFound))
     }
 
     // MARK: - Pages of an edition made from its countries
@@ -54,10 +54,10 @@ extension SiteRenderer {
             let linker = Linker(mode: .relative(from: url))
             let members = countries.filter { site.pages[$0].country?.priorityAreas.contains(goal) == true }
                 .map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
-            let view = GoalPageView(number: goal.number, name: goal.name(in: language), colour: goal.colour, edition: edition, countries: members)
-            let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(goal.number). \(goal.name(in: language))",
+            let view = GoalPageView(number: goal.number, name: goalName(goal, language), colour: goal.colour, edition: edition, countries: members)
+            let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(goal.number). \(goalName(goal, language))",
                                              linker: linker, translations: editionTranslations(edition) { Route.goal(language: $0, edition: edition, number: goal.number).path })
-            return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "goal"))
+            return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), .goal))
         }
     }
 
@@ -74,11 +74,11 @@ extension SiteRenderer {
             let year = country?.figures[.year]?.value.raw
             if let data, data.source != nil || year != nil {
                 let origin = [data.source, year].compactMap { $0 }.joined(separator: ", ")
-                notes.append(text("\(site.pages[id].title.value)\(t["colon"] ?? ":") \(origin)", language))
+                notes.append(text("\(site.pages[id].title.value)\(string(.colon, in: language) ?? ":") \(origin)", language))
             }
             let programme: String = switch data?.cooperationProgramme ?? .absent {
             case .absent: dash
-            case .notApplicable: t["not_applicable"] ?? "N/A"
+            case .notApplicable: string(.notApplicable, in: language) ?? "N/A"
             case .text(let value): value
             }
             let shown = { (figure: CountryFigure) in country.flatMap { self.formatted(figure, of: $0, language: language) } ?? dash }
@@ -93,9 +93,9 @@ extension SiteRenderer {
                 budget: shown(.budgetEUR), budgetValue: raw(.budgetEUR))
         }
         let view = ComparisonView(edition: edition, rows: rows, notes: notes, hasNotes: !notes.isEmpty)
-        let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(t["comparison_title"] ?? "") \(edition)",
+        let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: "\(string(.comparisonTitle, in: language) ?? "") \(edition)",
                                          linker: linker, translations: editionTranslations(edition) { Route.comparison(language: $0, edition: edition).path })
-        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t, page: view), "comparison"))
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t, page: view), .comparison))
     }
 
     /// `/<lang>/<year>/print/`: the edition's home text, then every page of the edition in reading order (chapters,
@@ -110,7 +110,7 @@ extension SiteRenderer {
         view.glossary = makeGlossaryView(language: language, idPrefix: "g-")
         let chrome = makeGeneratedChrome(url: url, language: language, edition: edition, title: title(of: home), linker: linker,
                                          translations: editionTranslations(edition) { Route.print(language: $0, edition: edition).path })
-        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "print"))
+        return RenderedFile(path: url + "index.html", bytes: render(PageContext(chrome: chrome, t: t(language), page: view), .print))
     }
 
     /// `/<lang>/search.json`: the entries of the language's pages, in page order, then the glossary's.

@@ -13,7 +13,7 @@ extension SiteRenderer {
                              expansion: text(entry.term.expansion, language),
                              definition: entry.term.definition.map { text($0, language) })
         }
-        return GlossaryView(title: text(t(language)["glossary_title"] ?? "", language), id: "glossary", terms: terms)
+        return GlossaryView(title: text(string(.glossaryTitle, in: language) ?? "", language), id: "glossary", terms: terms)
     }
 
     /// `/<lang>/<glossary_slug>/`: every term of the glossary with its expansion and definition; nil when the
@@ -24,7 +24,7 @@ extension SiteRenderer {
         let linker = Linker(mode: .relative(from: url))
         let chrome = makeChrome(language: language, url: url, translations: site.glossaryURLs, title: view.title,
                                 description: nil, edition: nil, linker: linker)
-        return RenderedFile(path: route.file, bytes: render(PageContext(chrome: chrome, t: t(language), page: view), "glossary"))
+        return RenderedFile(path: route.file, bytes: render(PageContext(chrome: chrome, t: t(language), page: view), .glossary))
     }
 
     /// The glossary page's search entry: its title, and every term, expansion and definition.

@@ -21,21 +21,19 @@ public struct PDFDocumentSource: Sendable {
 }
 
 extension SiteRenderer {
-    /// The interface strings the PDF needs, in every language, when PDFs are made: the file name (`{year}`: the
-    /// edition) and the size shown beside every link to it (`{size}`: the number).
-    public static let stringsUsedByPDF = ["pdf_file", "pdf_size_mb", "pdf_size_kb", "pdf_link"]
     /// The print stylesheet of the theme, read by the typesetter with `rapport.css`.
     public static let pdfStylesheet = "assets/rapport-pdf.css"
-    /// A logo of the theme's or the site's assets, shown on the cover, the first one found.
+    /// A logo of the theme's or the site's assets, shown on the cover, the first one found (when site.yaml's
+    /// `theme: logo:` names none).
     static let logoAssets = ["assets/logo.svg", "assets/logo.png", "assets/logo.jpg"]
 
     /// The PDF's published path for `edition` in `language`, from the interface string `pdf_file`; an error at
     /// that string when it is missing or not a plain file name.
     func pdfPath(edition: String, language: String) -> Result<String, Diagnostic> {
         let table = strings[language]
-        let location = table?.locations["pdf_file"] ?? SourceLocation(path: "content/i18n/\(language).yaml")
-        guard let pattern = table?["pdf_file"] else {
-            return .failure(Diagnostic(.error, .missingI18nKey(key: "pdf_file", language: language, template: "Rapport's PDF"),
+        let location = table?.locations[InterfaceKey.pdfFile.rawValue] ?? SourceLocation(path: "content/i18n/\(language).yaml")
+        guard let pattern = table?[.pdfFile] else {
+            return .failure(Diagnostic(.error, .missingI18nKey(key: InterfaceKey.pdfFile.rawValue, language: language, template: InterfaceKey.pdfFile.user),
                                        at: location, stage: .i18n))
         }
         let name = pattern.replacingOccurrences(of: "{year}", with: edition)
@@ -56,20 +54,20 @@ extension SiteRenderer {
     /// The size beside a link to a PDF, in `language`: `PDF, 2,3 Mo` / `PDF, 2.3 MB`; below a megabyte, whole
     /// kilobytes (`PDF, 840 ko`). Megabytes of 1,000,000 bytes, as file managers show them.
     public func pdfSizeLabel(byteCount: Int, language: String) -> String {
-        let table = t(language), format = formatting(language)
+        let format = formatting(language)
         let bytes = max(byteCount, 0)
         if bytes >= 999_950 {
             let megabytes = (Double(bytes) / 1_000_000 * 10).rounded() / 10
-            return (table["pdf_size_mb"] ?? "PDF, {size} MB").replacingOccurrences(of: "{size}", with: format.decimal(megabytes, fractionDigits: 1))
+            return (string(.pdfSizeMB, in: language) ?? "PDF, {size} MB").replacingOccurrences(of: "{size}", with: format.decimal(megabytes, fractionDigits: 1))
         }
         let kilobytes = max(1, Int((Double(bytes) / 1000).rounded(.up)))
-        return (table["pdf_size_kb"] ?? "PDF, {size} kB").replacingOccurrences(of: "{size}", with: format.integer(kilobytes))
+        return (string(.pdfSizeKB, in: language) ?? "PDF, {size} kB").replacingOccurrences(of: "{size}", with: format.integer(kilobytes))
     }
 
     /// The link of a page of `edition` in `language` to its PDF, when PDFs are made.
     func pdfLink(edition: String?, language: String, linker: Linker) -> LinkView? {
         guard let edition, let pdf = pdfs[EditionScope(edition: edition, language: language)] else { return nil }
-        let label = "\(t(language)["pdf_link"] ?? "PDF") (\(pdfSizeLabel(byteCount: pdf.byteCount, language: language)))"
+        let label = "\(string(.pdfLink, in: language) ?? "PDF") (\(pdfSizeLabel(byteCount: pdf.byteCount, language: language)))"
         return LinkView(label: label, href: linker.href(pdf.path))
     }
 
@@ -91,7 +89,10 @@ extension SiteRenderer {
             return PDFContentsEntryView(title: title(of: id), href: "#" + sectionID(of: id), level: level, isChapter: level == 1)
         }
         let siteTitle = siteTitle(language), editionTitle = title(of: home)
-        let logo = Self.logoAssets.first(where: assetPaths.contains).flatMap { path in assetURL(path).map { PDFLogoView(src: $0, alt: siteTitle) } }
+        // site.yaml's `theme: logo:` with its text, else a logo found among the assets.
+        let theme = site.config.theme
+        let logo = theme.logo.flatMap { logo in assetURL(logo.value).map { PDFLogoView(src: $0, alt: text(theme.logoAlt[language] ?? siteTitle, language)) } }
+            ?? Self.logoAssets.first(where: assetPaths.contains).flatMap { path in assetURL(path).map { PDFLogoView(src: $0, alt: siteTitle) } }
         var view = PDFDocumentView(
             documentTitle: editionTitle == siteTitle ? editionTitle : "\(editionTitle) – \(siteTitle)",
             siteTitle: siteTitle, editionTitle: editionTitle, edition: edition,
@@ -103,7 +104,7 @@ extension SiteRenderer {
         let chrome = makeGeneratedChrome(url: Route.print(language: language, edition: edition).path, language: language, edition: edition,
                                          title: editionTitle, linker: linker, translations: [:])
         return PDFDocumentSource(scope: EditionScope(edition: edition, language: language), path: path,
-                                 html: render(PageContext(chrome: chrome, t: t(language), page: view), "pdf"),
+                                 html: render(PageContext(chrome: chrome, t: t(language), page: view), .pdf),
                                  homeFile: site.pages[home].file)
     }
 
@@ -122,7 +123,7 @@ extension SiteRenderer {
         let level = max(site.reading.trail[id]?.count ?? 1, 1)
         let section = PDFSectionView(id: sectionID(of: id), title: title(of: id), level: level, isChapter: level == 1, isRegion: page.kind.isRegion,
                                      body: body, country: country)
-        return render(PageContext(chrome: chrome, t: t(page.language), page: section), "pdf-section")
+        return render(PageContext(chrome: chrome, t: t(page.language), page: section), .pdfSection)
     }
 
     /// A page's body, whole, as the document shows it: ids prefixed as on the print page, links through `linker`.

@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
         self.strings = strings
         self.assetPaths = assetPaths
         let allowRawHTML = site.config.allowRawHTML
-        let notesStrings = strings.mapValues { (title: $0["notes_title"] ?? "Notes", back: $0["note_back"] ?? "↩") }
+        let notesStrings = strings.mapValues { (title: $0[.notesTitle] ?? "Notes", back: $0[.noteBack] ?? "↩") }
         // Each language's glossary terms, indexed once for every page.
         let abbreviations = Dictionary(uniqueKeysWithValues: site.config.languageCodes.map { language in
             (language, Abbreviations(expansions: site.glossary.expansions(in: language)))
@@ -99,19 +99,19 @@ public struct SiteRenderer: Sendable {
         switch page.kind {
         case .country(let edition):
             let view = makeCountryView(id, edition: edition, body: body, linker: linker, idPrefix: "", keyData: keyData)
-            html = render(PageContext(chrome: chrome, t: t, page: view), "country")
+            html = render(PageContext(chrome: chrome, t: t, page: view), .country)
         case .region(let edition):
             let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
             let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: edition, countries: countries)
-            html = render(PageContext(chrome: chrome, t: t, page: view), "region")
+            html = render(PageContext(chrome: chrome, t: t, page: view), .region)
         case .editionHome(let edition):
-            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), "edition")
+            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), .edition)
         case .chapter(let edition, _), .chapterPage(let edition, _):
             let view = makeChapterView(id, edition: edition, body: body, headings: markdown.headings, linker: linker)
-            html = render(PageContext(chrome: chrome, t: t, page: view), "chapter")
+            html = render(PageContext(chrome: chrome, t: t, page: view), .chapter)
         case .standalone:
             let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
-            html = render(PageContext(chrome: chrome, t: t, page: view), "page")
+            html = render(PageContext(chrome: chrome, t: t, page: view), .page)
         }
         var printSection: [UInt8]?
         if let printBody = markdown.print, let printLinker, !page.kind.isEditionHome {
@@ -123,7 +123,7 @@ public struct SiteRenderer: Sendable {
             }
             let section = PrintSectionView(id: String(prefix.dropLast()), title: title(of: id), isRegion: page.kind.isRegion,
                                            body: printBody, country: country)
-            printSection = render(PageContext(chrome: chrome, t: t, page: section), "print-section")
+            printSection = render(PageContext(chrome: chrome, t: t, page: section), .printSection)
         } else {
             printSection = markdown.print
         }
@@ -136,14 +136,21 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page's HTML: its context rendered with the compiled template (every template of `Theme.entries` is compiled).
-    func render<Content: TemplateView>(_ context: PageContext<Content>, _ template: String) -> [UInt8] {
+    func render<Content: TemplateView>(_ context: PageContext<Content>, _ template: TemplateName) -> [UInt8] {
         theme.compiled[template]?.render(context) ?? []
     }
 
     func siteTitle(_ language: String) -> String { text(site.config.title[language] ?? "", language) }
     /// A page's title as shown in its language.
     func title(of id: Site.PageID) -> String { text(site.pages[id].title.value, site.pages[id].language) }
+    /// The interface strings of `language`, for templates (`{{t.KEY}}`).
     func t(_ language: String) -> [String: String] { strings[language]?.strings ?? [:] }
+    /// An interface string Rapport writes itself, in `language`.
+    func string(_ key: InterfaceKey, in language: String) -> String? { strings[language]?[key] }
+    /// A goal's name in `language`: the site's interface string (`sdg_7`) when it has one, else Rapport's.
+    func goalName(_ goal: SDG, _ language: String) -> String {
+        strings[language]?.goalName(goal).map { text($0, language) } ?? goal.name(in: language)
+    }
     func formatting(_ language: String) -> NumberFormatting {
         formats[language] ?? NumberFormatting(localeIdentifier: language)
     }

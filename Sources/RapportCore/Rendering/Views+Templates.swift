@@ -46,6 +46,11 @@ extension ChromeView: FieldTableView {
         ("draft", .flag, { .flag($0.draft) }),
         ("glossaryHref", .text, { .text($0.glossaryHref) }),
         ("pdf", .view(LinkView.templateSchema), { .view($0.pdf) }),
+        ("locale", .text, { .text($0.locale) }),
+        ("openGraph", .view(OpenGraphView.templateSchema), { .view($0.openGraph) }),
+        ("logo", .view(ImageView.templateSchema), { .view($0.logo) }),
+        ("accent", .text, { .text($0.accent) }),
+        ("favicon", .view(FaviconView.templateSchema), { .view($0.favicon) }),
     ])
 }
 

@@ -46,6 +46,16 @@ public struct ChromeView: Sendable {
     public var glossaryHref: String?
     /// The edition's PDF with its size (`Le rapport en PDF (PDF, 2,3 Mo)`), on pages of an edition when PDFs are made.
     public var pdf: LinkView? = nil
+    /// The locale of the page's language, as site.yaml writes it (`fr_LU`).
+    public var locale = ""
+    /// The page's Open Graph tags.
+    public var openGraph: OpenGraphView? = nil
+    /// site.yaml `theme: logo:`, with its text in the page's language.
+    public var logo: ImageView? = nil
+    /// site.yaml `theme: accent:` (`#rrggbb`): the theme's `--accent`.
+    public var accent: String? = nil
+    /// site.yaml `theme: favicon:`.
+    public var favicon: FaviconView? = nil
 }
 
 /// The pages before and after a page in its edition's reading order (`rel="prev"`, `rel="next"`).

@@ -9,9 +9,9 @@ extension Site {
         guard !glossary.isEmpty else { return [:] }
         var routes: [String: Route] = [:]
         for language in languages {
-            guard let table = strings[language], let slug = table["glossary_slug"] else { continue }
+            guard let table = strings[language], let slug = table[.glossarySlug] else { continue }
             guard Slug.isValid(slug) else {
-                log.error(.invalidGlossarySlug(slug), at: table.locations["glossary_slug"] ?? SourceLocation(path: table.file))
+                log.error(.invalidGlossarySlug(slug), at: table.locations[InterfaceKey.glossarySlug.rawValue] ?? SourceLocation(path: table.file))
                 continue
             }
             routes[language] = .glossary(language: language, slug: slug)

@@ -251,8 +251,9 @@ struct DiagnosticTableTests {
          "content/2020/fr/countries/sahel/niger.md:1:1: error: this file is not where Rapport looks for content: countries/ holds its pages directly (content/2020/fr/countries/<name>.md), without sub-folders"),
         ("missing edition home", ["content/2020/en/index.md": nil, "content/2020/fr/index.md": nil],
          "content/2020/en:1:1: error: the edition 2020 has no home page in 'en': add content/2020/en/index.md"),
-        ("missing template", ["templates/region.mustache": nil],
-         "templates/region.mustache:1:1: error: the theme has no template 'region.mustache'"),
+        // A template the site does not have is the built-in theme's, checked as the site's are, in its own name.
+        ("template of the built-in theme", ["templates/region.mustache": nil],
+         "(built-in theme)/region.mustache:5:19: error: the interface string 'edition_label' is used by (built-in theme)/region.mustache but missing in content/i18n/fr.yaml"),
         ("missing i18n file", ["content/i18n/en.yaml": nil],
          "content/i18n/en.yaml:1:1: error: the interface strings of 'en' are missing: add content/i18n/en.yaml"),
         ("i18n value not text", ["content/i18n/en.yaml": "skip: Skip\nmore: [a]\nna: N/A\n"],

@@ -44,14 +44,14 @@ struct TemplateEscapingTests {
 
     @Test("the theme's templates are compiled: syntax errors at their place, names resolved, text escaped")
     func themeUsesIt() throws {
-        let (theme, diagnostics) = Theme.load(templates: Theme.requiredTemplates.map {
-            SourceFile(path: "templates/\($0).mustache", text: $0 == "page" ? "{{#page}}\n{{title}}\n{{/pages}}" : "{{chrome.lang}}")
+        let (theme, diagnostics) = Theme.load(templates: TemplateName.required.map {
+            SourceFile(path: "templates/" + $0.fileName, text: $0 == .page ? "{{#page}}\n{{title}}\n{{/pages}}" : "{{chrome.lang}}")
         })
         #expect(theme == nil)
         #expect(diagnostics.map(\.description) == ["templates/page.mustache:3:1: error: template syntax error: '{{/pages}}' does not match '{{#page}}', the section it closes"])
-        let (working, _) = Theme.load(templates: Theme.requiredTemplates.map { SourceFile(path: "templates/\($0).mustache", text: $0 == "404" ? "{{page.title}}" : "{{chrome.lang}}") })
+        let (working, _) = Theme.load(templates: TemplateName.required.map { SourceFile(path: "templates/" + $0.fileName, text: $0 == .notFound ? "{{page.title}}" : "{{chrome.lang}}") })
         let context = PageContext(chrome: ViewLookupTests.chrome, t: [:], page: NotFoundView(title: "R&D <b>"))
-        let html = try #require(working?.compiled["404"]).render(context)
+        let html = try #require(working?.compiled[.notFound]).render(context)
         #expect(String(decoding: html, as: UTF8.self) == "R&amp;D &lt;b&gt;")
     }
 }

@@ -37,12 +37,12 @@ import Testing
 
     /// The theme with `page404` as the 404 template, and partials `a` and `b`; the 404 page rendered when it loads.
     static func load(_ page404: [UInt8], a: [UInt8] = [], b: [UInt8] = []) -> (loaded: Bool, errors: [String]) {
-        var files = Theme.requiredTemplates.filter { $0 != "404" }.map { SourceFile(path: "templates/\($0).mustache", text: "{{chrome.lang}}") }
+        var files = TemplateName.required.filter { $0 != .notFound }.map { SourceFile(path: "templates/" + $0.fileName, text: "{{chrome.lang}}") }
         files += [SourceFile(path: "templates/404.mustache", bytes: page404), SourceFile(path: "templates/a.mustache", bytes: a),
                   SourceFile(path: "templates/b.mustache", bytes: b)]
         let (theme, diagnostics) = Theme.load(templates: files)
         if let theme {
-            _ = theme.compiled["404"]?.render(PageContext(chrome: ViewLookupTests.chrome, t: [:], page: NotFoundView(title: "T")))
+            _ = theme.compiled[.notFound]?.render(PageContext(chrome: ViewLookupTests.chrome, t: [:], page: NotFoundView(title: "T")))
         }
         return (theme != nil, diagnostics.filter { $0.severity == .error }.map(\.description))
     }

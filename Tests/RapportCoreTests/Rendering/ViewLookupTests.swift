@@ -24,6 +24,11 @@ struct ViewLookupTests {
     static let chrome: ChromeView = {
         var chrome = plainChrome
         chrome.glossaryHref = "g"
+        chrome.openGraph = OpenGraphView(title: "t", description: "d", url: "u", locale: "fr_LU", alternateLocales: ["en_GB"],
+                                         siteName: "s", image: "i", imageAlt: "a")
+        chrome.logo = ImageView(src: "l", alt: "a")
+        chrome.accent = "#1f5f8b"
+        chrome.favicon = FaviconView(href: "f", type: "image/png")
         return chrome
     }()
     static let plainChrome = ChromeView(lang: "fr", siteTitle: "s", documentTitle: "d", description: "x", canonical: "c",
@@ -39,6 +44,9 @@ struct ViewLookupTests {
         assertComplete(chrome)
         assertComplete(link)
         assertComplete(AlternateView(hreflang: "en", href: "h"))
+        assertComplete(chrome.openGraph!)
+        assertComplete(chrome.logo!)
+        assertComplete(chrome.favicon!)
         assertComplete(body)
         let keyData = KeyDataView(population: "1", gniPerCapita: "2", hdiRank: "3", lifeExpectancy: "4", programme: "5",
                                   programmeNotApplicable: false, year: "2019", source: "s", hasNote: true)

@@ -97,7 +97,8 @@ struct ChapterTests {
         let fnuap = try #require(outcome.text("fr/2020/partenaires/fnuap/index.html"))
         #expect(fnuap.contains("Crumb: Rapport 2020 ../../|Crumb: Partenaires ../|Crumb: FNUAP ./|"))
         #expect(fnuap.contains("Prev: Partenaires ../|Next: ONG ../organisations/|"))
-        #expect(fnuap.contains("Toc: Santé #sante|Sub: Mères #meres|Toc: Budget #budget|"))
+        // `budget` is an id of the built-in theme's country data (which the PDF's sections show): the heading takes another.
+        #expect(fnuap.contains("Toc: Santé #sante|Sub: Mères #meres|Toc: Budget #budget-2|"))
         let chapter = try #require(outcome.text("fr/2020/partenaires/index.html"))
         #expect(chapter.contains("Contents: FNUAP fnuap/|Contents: ONG organisations/|Under: Caritas|Contents: Une page sans ordre aaa/|Contents: OMS oms/|"))
         #expect(!chapter.contains("Toc:"), "no toc without toc: true")

@@ -72,14 +72,16 @@ struct TestSite {
             """,
     ]
 
-    /// The strings Rapport writes chart descriptions and footnotes with (`SiteRenderer.stringsUsedByRapport`).
+    /// The strings Rapport's code reads (`InterfaceKey.required`): chart descriptions, footnotes, generated pages.
     static let chartStrings = [
         "fr": "chart_kind_bar: Barres.\nchart_kind_line: Courbes.\nchart_desc_bar: \"{series} : haut {max_label} ({max}), bas {min_label} ({min}).\"\n"
             + "chart_desc_line: \"{series} de {first_x} à {last_x} : {first} puis {last} ; bas {min}, haut {max}.\"\nchart_desc_one: \"{series} : {label} seul ({value}).\"\nchart_no_value: \"Rien en {x}.\"\nnot_available: n.d.\n"
-            + "notes_title: Notes\nnote_back: Retour au texte\nglossary_slug: glossaire\nglossary_title: Glossaire\n",
+            + "notes_title: Notes\nnote_back: Retour au texte\nglossary_slug: glossaire\nglossary_title: Glossaire\n"
+            + "chart_title: Budget par pays\ncountry_column: Pays\nbudget: Budget\nnot_found_title: Page introuvable\ncomparison_title: Données clés\ncolon: \" :\"\nnot_applicable: s.o.\n",
         "en": "chart_kind_bar: Bars.\nchart_kind_line: Lines.\nchart_desc_bar: \"{series}: high {max_label} ({max}), low {min_label} ({min}).\"\n"
             + "chart_desc_line: \"{series} {first_x} to {last_x}: {first} then {last}; low {min}, high {max}.\"\nchart_desc_one: \"{series}: {label} only ({value}).\"\nchart_no_value: \"None in {x}.\"\nnot_available: n/a\n"
-            + "notes_title: Notes\nnote_back: Back to the text\nglossary_slug: glossary\nglossary_title: Glossary\n",
+            + "notes_title: Notes\nnote_back: Back to the text\nglossary_slug: glossary\nglossary_title: Glossary\n"
+            + "chart_title: Budget by country\ncountry_column: Country\nbudget: Budget\nnot_found_title: Page not found\ncomparison_title: Key data\ncolon: \":\"\nnot_applicable: N/A\n",
     ]
 
     static let baseline: [String: String] = templates.merging([
