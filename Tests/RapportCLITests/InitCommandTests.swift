@@ -141,7 +141,7 @@ struct InitCommandTests {
         #expect(run.stderr == "report:1:1: error: this folder holds only '.rapport-init-Ab12Cd', left by a 'rapport init' that was interrupted: delete it, then run 'rapport init' again\n")
 
         for year in ["25", "twenty", "-2025", "20255"] {
-            let bad = try cli.rapport(["init", "new", "--year", year], in: place)
+            let bad = try cli.rapport(["init", "new", "--year=\(year)"], in: place)
             #expect(bad.status == 64, "\(year)")
             #expect(bad.stderr.contains("--year must be a report year: four digits, such as 2025"), "\(bad.stderr)")
         }
