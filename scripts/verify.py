@@ -9,7 +9,7 @@
   behaviour    the "Lire plus / Read more" fold and the language switcher, with JavaScript on and off
   commonmark   the 652 examples of the CommonMark 0.30 spec and the 672 of the GFM spec (CommonMark core, tables,
                strikethrough, autolinks) through Rapport's Markdown stage; the examples libcmark-gfm 0.29 is known to
-               miss (README, "Conformance") must fail, the others pass
+               miss (docs/reference/content.md, "Conformance") must fail, the others pass
   pdf          the site built with --pdf: each edition's PDF judged by pdfinfo, pdffonts, pdftotext and a PDF/UA-1
                machine check (scripts/verify_pdf.py); its cover, a contents page and a chart page as PNG
   identical    a second build with --pdf into another folder: every file (the PDFs too) the same bytes
@@ -220,7 +220,7 @@ def check_behaviour(site, base, country_fr, country_en):
     return problems
 
 
-# The examples libcmark-gfm 0.29.0.gfm.6 renders otherwise than the spec file says (README, "Conformance").
+# The examples libcmark-gfm 0.29.0.gfm.6 renders otherwise than the spec file says (docs/reference/content.md, "Conformance").
 KNOWN_MISSES = {
     # CommonMark 0.30: a numeric reference past U+10FFFF stays text (0.29: U+FFFD); <textarea> opens an HTML block.
     "commonmark-0.30.json": [28, 171],

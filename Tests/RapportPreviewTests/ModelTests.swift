@@ -243,7 +243,7 @@ struct ModelTests {
         return current
     }
 
-    @Test("after every edit of a seeded random sequence, the preview serves exactly what a full build gives", .timeLimit(.minutes(5)))
+    @Test("after every edit of a seeded random sequence, the preview serves exactly what a full build gives", .timeLimit(.minutes(15)))
     func previewIsTheBuild() async throws {
         let environment = ProcessInfo.processInfo.environment
         let steps = environment["RAPPORT_MODEL_STEPS"].flatMap(Int.init) ?? 150

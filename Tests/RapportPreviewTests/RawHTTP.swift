@@ -105,7 +105,7 @@ final class EventStream: @unchecked Sendable {
     deinit { close(socket) }
 
     /// The next event's name (`event:` line), skipping heartbeats; `nil` at end of stream or after `timeout` seconds.
-    func next(timeout: Int = 10) async -> String? {
+    func next(timeout: Int = 30) async -> String? {
         await RawHTTP.blocking { [self] in
             var timeoutValue = timeval(tv_sec: timeout, tv_usec: 0)
             setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeoutValue, socklen_t(MemoryLayout<timeval>.size))

@@ -49,6 +49,11 @@ enum PDFStage {
                 problems.append(Diagnostic(.error, .missingI18nKey(key: key.rawValue, language: language, template: key.user),
                                            at: SourceLocation(path: "content/i18n/\(language).yaml"), stage: .i18n))
             }
+            // The `{{t.KEY}}` of the PDF's templates that no web page's template uses (those are checked by every build).
+            for (key, location) in renderer.theme.pdfStringUses.sorted(by: { $0.key < $1.key })
+            where renderer.strings[language] != nil && renderer.strings[language]?.strings[key] == nil {
+                problems.append(Diagnostic(.error, .missingI18nKey(key: key, language: language, template: location.path), at: location, stage: .i18n))
+            }
         }
         var found: [(scope: EditionScope, path: String)] = []
         for edition in site.editions {

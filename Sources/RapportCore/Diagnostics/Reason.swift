@@ -414,7 +414,7 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .missingGoalName(let key, let language):
             return "the name of Sustainable Development Goal \(key.dropFirst("sdg_".count)) in '\(language)' is missing: Rapport knows the goals' names in French and English only; add '\(key): …' (the goal's official name) to content/i18n/\(language).yaml"
         case .unknownThemeFile(let name, let suggestion):
-            return "the built-in theme has no file '\(name)'\(Self.didYouMean(suggestion)); 'rapport theme --list' shows its files"
+            return "the built-in theme has no file '\(Self.shortened(name, to: 80))'\(Self.didYouMean(suggestion)); 'rapport theme --list' shows its files"
         case .themeCopyExists:
             return "this file already exists, and Rapport never replaces a file: rename it (or delete it) first to copy the built-in file again"
         case .themeCopyOutsideRoot:

@@ -54,7 +54,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// Whether a second build into the same folder waits for the first, or fails at once.
     public enum Waiting: Sendable { case wait, failAtOnce }
 
-    /// How the last `commit()` swapped the folders (the README and the tests say which).
+    /// How the last `commit()` swapped the folders (docs/reference/cli.md, "What a build guarantees", and the tests say which).
     public private(set) var swap: Swap?
     public enum Swap: Sendable { case exchanged, renamedTwice, movedIn }
 

@@ -1,6 +1,6 @@
 import RapportTemplates
 
-// The views of chapters and of the tables of contents (README.md, "Templates").
+// The views of chapters and of the tables of contents (docs/reference/templates.md).
 
 /// A chapter page (`<folder>/index.md`) or a page of a chapter.
 public struct ChapterView: Sendable {

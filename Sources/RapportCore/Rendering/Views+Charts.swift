@@ -1,6 +1,6 @@
 import RapportTemplates
 
-// The view of a chart (README.md, "Data sets"): an SVG drawn at build time, geometry in user units, every
+// The view of a chart (docs/reference/content.md, "Data sets"): an SVG drawn at build time, geometry in user units, every
 // text localised; the same figures follow as a table.
 
 public struct DataChartView: Sendable {

@@ -1,6 +1,6 @@
 import RapportTemplates
 
-// The views of data sets placed in bodies (README.md, "Data sets").
+// The views of data sets placed in bodies (docs/reference/content.md, "Data sets").
 
 /// A data set as a table, in one language: every text localised, every number formatted for the locale.
 public struct DataTableView: Sendable {

@@ -2,7 +2,7 @@ import RapportTemplates
 
 // What each view shows the templates: its fields by name, with their kinds, in one table per view. The compiled
 // templates find a field by its index in that table (`TemplateView`); names are checked against it when the
-// theme loads. The names are the documented template variables (README.md, "Templates").
+// theme loads. The names are the documented template variables (docs/reference/templates.md).
 
 /// A view's fields as the templates see them: the schema (names and kinds) and, in the same order, how to read each.
 public struct TemplateFields<View>: Sendable {

@@ -1,6 +1,6 @@
 // View models: what the templates see. Every text is already localised (numbers in the page's locale,
 // goal names in its language) and every link already written; templates only place them.
-// Template variables are documented in README.md ("Templates").
+// Template variables are documented in docs/reference/templates.md.
 
 /// What a template is rendered with: the page's own view, the layout's view and the interface strings.
 public struct PageContext<Content: Sendable>: Sendable {

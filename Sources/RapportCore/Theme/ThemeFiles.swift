@@ -25,6 +25,13 @@ public enum ThemeFiles {
     /// Whether a theme file is an asset (published under `assets/`) rather than a template.
     static func isAsset(_ name: String) -> Bool { name.hasPrefix("assets/") }
 
+    /// What a file of the theme is known by, so what a file of the site replaces: an asset by its published path
+    /// (`assets/rapport.css`), a template by its file name, since templates include each other by that name
+    /// (`templates/partials/body.mustache` is `{{>body}}`, so it replaces the built-in `body.mustache`).
+    static func identity(of name: String) -> String {
+        isAsset(name) ? name : String(name.split(separator: "/").last ?? Substring(name))
+    }
+
     /// The built-in theme's files as a build reads them: its templates (`*.mustache`) and its assets (`assets/**`).
     /// Other files of the folder (notes, say) are no part of a theme, as in a site's `templates/`.
     static let builtInFiles: (templates: [SourceFile], assets: [SourceFile]) = {
@@ -42,12 +49,12 @@ public enum ThemeFiles {
     ///   - siteTemplates: the site's `templates/**.mustache`.
     ///   - siteAssets: the site's `templates/assets/**` (and `content/assets/**`).
     public static func merged(siteTemplates: [SourceFile], siteAssets: [SourceFile]) -> (templates: [SourceFile], assets: [SourceFile]) {
-        let replaced = Set((siteTemplates + siteAssets).compactMap { name(ofPath: $0.path) })
+        let replaced = Set((siteTemplates + siteAssets).compactMap { name(ofPath: $0.path).map(identity) })
         let builtIn = builtInFiles
-        let templates = builtIn.templates.filter { !replaced.contains(name(ofPath: $0.path)!) } + siteTemplates
+        let templates = builtIn.templates.filter { !replaced.contains(identity(of: name(ofPath: $0.path)!)) } + siteTemplates
         let siteTheme = siteAssets.filter { $0.path.hasPrefix(siteFolder) }
         let content = siteAssets.filter { !$0.path.hasPrefix(siteFolder) }
-        let themeAssets = builtIn.assets.filter { !replaced.contains(name(ofPath: $0.path)!) } + siteTheme
+        let themeAssets = builtIn.assets.filter { !replaced.contains(identity(of: name(ofPath: $0.path)!)) } + siteTheme
         return (templates.sorted { $0.path < $1.path }, themeAssets.sorted { $0.path < $1.path } + content)
     }
 
@@ -87,9 +94,13 @@ public enum ThemeFiles {
                 site[String(file.path.dropFirst(siteFolder.count))] = file
             }
         }
+        // A site's template in a sub-folder replaces the built-in one of its file name: shown under the site's path.
+        let builtInByIdentity = Dictionary(builtIn.names.filter(isThemeFile).map { (identity(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        let replacing = Set(site.keys.compactMap { builtInByIdentity[identity(of: $0)] })
         var entries: [Entry] = []
-        for name in Set(builtIn.names.filter(isThemeFile)).union(site.keys).sorted(by: byteOrder) {
-            switch (builtIn.bytes(of: name), site[name]) {
+        for name in Set(builtIn.names.filter(isThemeFile)).subtracting(replacing).union(site.keys).sorted(by: byteOrder) {
+            let theirs = site[name] == nil ? builtIn.bytes(of: name) : builtInByIdentity[identity(of: name)].flatMap(builtIn.bytes(of:))
+            switch (theirs, site[name]) {
             case (_?, nil): entries.append(Entry(name: name, origin: .builtIn))
             case (let theirs?, let ours?):
                 entries.append(Entry(name: name, origin: .replaced(identical: FileBytes.load(atPath: ours.absolutePath).map { $0 == theirs }.get(or: false))))

@@ -28,6 +28,19 @@ struct PDFStageTests {
         return Fixtures.build(root: root, options: options)
     }
 
+    @Test("an interface string only the PDF's templates use is required when PDFs are made, and only then")
+    func pdfOnlyString() throws {
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        let (engine, folder) = Self.engine(Self.echo)
+        defer { Fixtures.cleanUp(root); Fixtures.cleanUp(folder) }
+        let template = root.appendingPathComponent("templates/pdf.mustache")
+        try (try String(contentsOf: template, encoding: .utf8) + "{{t.pdf_only_words}}\n").write(to: template, atomically: true, encoding: .utf8)
+        #expect(build(engine, pdf: false, root: root).messages == [])
+        let lines = try String(contentsOf: template, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(build(engine, root: root).messages.contains(
+            "templates/pdf.mustache:\(lines):1: error: the interface string 'pdf_only_words' is used by templates/pdf.mustache but missing in content/i18n/en.yaml"))
+    }
+
     @Test("each edition and language has its PDF at /<lang>/<year>/<pdf_file>, and every page of it links there with its size")
     func published() throws {
         let root = Fixtures.siteRoot(fixture: "minimal-site")

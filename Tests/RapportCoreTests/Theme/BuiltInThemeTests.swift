@@ -104,6 +104,24 @@ struct BuiltInThemeTests {
         #expect(byName["mine.mustache"] == .added)
         #expect(byName["country.mustache"] == .builtIn)
         #expect(byName["README.txt"] == nil)
+        // A template is known by its file name: one in a sub-folder replaces the built-in file of that name.
+        try Self.write("z", to: "templates/partials/pager.mustache", in: root)
+        let again = Dictionary(uniqueKeysWithValues: ThemeFiles.list(root: root).entries.map { ($0.name, $0.origin) })
+        #expect(again["partials/pager.mustache"] == .replaced(identical: false))
+        #expect(again["pager.mustache"] == nil)
+    }
+
+    @Test("the site's files replace the built-in ones by name: a template by its file name, an asset by its address")
+    func mergedByName() {
+        let merged = ThemeFiles.merged(siteTemplates: [SourceFile(path: "templates/partials/body.mustache", text: "x")],
+                                       siteAssets: [SourceFile(path: "templates/assets/rapport.js", text: "y"),
+                                                    SourceFile(path: "content/assets/rapport.css", text: "z")])
+        let templates = merged.templates.map(\.path)
+        #expect(templates.contains("templates/partials/body.mustache"))
+        #expect(!templates.contains("(built-in theme)/body.mustache"))
+        #expect(templates.contains("(built-in theme)/base.mustache"))
+        #expect(merged.assets.map(\.path) == ["(built-in theme)/assets/rapport-pdf.css", "(built-in theme)/assets/rapport.css",
+                                              "templates/assets/rapport.js", "content/assets/rapport.css"])
     }
 
     @Test("theme --copy: the built-in file into templates/, never over a file, never outside the root")
@@ -127,6 +145,9 @@ struct BuiltInThemeTests {
             "contry.mustache:1:1: error: the built-in theme has no file 'contry.mustache'; did you mean 'country.mustache'?; 'rapport theme --list' shows its files")
         #expect(ThemeCopy.copy("../content/site.yaml", into: root).failure?.reason == .unknownThemeFile("../content/site.yaml", suggestion: nil))
         #expect(ThemeCopy.copy("", into: root).failure?.reason == .unknownThemeFile("", suggestion: nil))
+        #expect(ThemeCopy.copy("base\u{7}.mustache", into: root).failure?.reason == .unknownThemeFile("base\\u{7}.mustache", suggestion: "base.mustache"))
+        #expect(ThemeCopy.copy(String(repeating: "a/", count: 5000), into: root).failure?.reason == .unknownThemeFile(String(repeating: "a/", count: 5000), suggestion: nil))
+        #expect(ThemeCopy.copy("assets", into: root).failure?.reason == .unknownThemeFile("assets", suggestion: nil))
     }
 
     @Test("theme --copy refuses a templates/ that is a link out of the root, and a folder that is no report's")
