@@ -146,6 +146,9 @@ struct InitCommandTests {
             #expect(bad.stderr.contains("--year must be a report year: four digits, such as 2025"), "\(bad.stderr)")
         }
         #expect(try cli.rapport(["init", ""], in: place).status == 64)
+        let control = try cli.rapport(["init", "no\u{1B}[2Jwhere/report"], in: place)
+        #expect(control.status == 1)
+        #expect(control.stderr == "no\\u{1B}[2Jwhere/report:1:1: error: there is no folder 'no\\u{1B}[2Jwhere' to make the report in: create it first (mkdir -p 'no\\u{1B}[2Jwhere'), or choose a folder that exists\n")
         #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("new").path))
     }
 

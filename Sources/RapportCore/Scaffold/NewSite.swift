@@ -25,7 +25,9 @@ public enum NewSite {
         public let reason: Reason
         /// The path the message is about, as the writer typed it.
         public let path: String
-        public var description: String { Diagnostic(.error, reason, at: SourceLocation(path: path), stage: .output).description }
+        public var description: String {
+            Diagnostic(.error, reason, at: SourceLocation(path: PrintableText.escaped(path)), stage: .output).description
+        }
     }
 
     /// What `create` made.
@@ -95,7 +97,7 @@ private extension NewSite {
             let parentTyped = slash.map { $0 == typed.startIndex ? "/" : String(typed[..<$0]) } ?? "."
             let name = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
             guard let parent = SiteWalk.realPath(parentTyped), rapport_entry_kind(parent, 0) == 2 else {
-                return refuse(.initParentMissing(parentTyped))
+                return refuse(.initParentMissing(PrintableText.escaped(parentTyped)))
             }
             let root = (parent == "/" ? "" : parent) + "/" + name
             guard mkdir(root, 0o755) == 0 else {
