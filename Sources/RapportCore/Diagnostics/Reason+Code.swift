@@ -125,6 +125,15 @@ public enum ReasonCode: String, CaseIterable, Hashable, Sendable {
     case numberWritten = "number-written"
     case listWithoutBrackets = "list-without-brackets"
     case csvCellTypeSemicolon = "csv-cell-type-semicolon"
+    case missingGoalName = "missing-goal-name"
+    case unknownThemeFile = "unknown-theme-file"
+    case themeCopyExists = "theme-copy-exists"
+    case themeCopyOutsideRoot = "theme-copy-outside-root"
+    case themeCopyFailed = "theme-copy-failed"
+    case themeAssetMissing = "theme-asset-missing"
+    case missingLogoAlt = "missing-logo-alt"
+    case invalidColour = "invalid-colour"
+    case accentContrastTooLow = "accent-contrast-too-low"
 }
 
 extension Reason {
@@ -254,6 +263,15 @@ extension Reason {
         case .numberWritten: return .numberWritten
         case .listWithoutBrackets: return .listWithoutBrackets
         case .csvCellTypeSemicolon: return .csvCellTypeSemicolon
+        case .missingGoalName: return .missingGoalName
+        case .unknownThemeFile: return .unknownThemeFile
+        case .themeCopyExists: return .themeCopyExists
+        case .themeCopyOutsideRoot: return .themeCopyOutsideRoot
+        case .themeCopyFailed: return .themeCopyFailed
+        case .themeAssetMissing: return .themeAssetMissing
+        case .missingLogoAlt: return .missingLogoAlt
+        case .invalidColour: return .invalidColour
+        case .accentContrastTooLow: return .accentContrastTooLow
         }
     }
 }

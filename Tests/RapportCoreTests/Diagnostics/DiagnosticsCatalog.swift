@@ -16,6 +16,7 @@ enum DiagnosticsCatalog {
         case glossary = "The glossary"
         case bodies = "Links, images, footnotes and raw HTML in the text"
         case output = "Writing the output and the PDF"
+        case theme = "rapport theme"
     }
 
     struct Entry {
@@ -98,7 +99,7 @@ enum DiagnosticsCatalog {
                   examples: [.fileNameNotUTF8(byte: 0xE9)])
         case .assetReplacesTheme:
             Entry(group: .files, when: "a file of `content/assets/` has the name of one of the theme's assets",
-                  examples: [.assetReplacesTheme(theme: "templates/assets/rapport.css")])
+                  examples: [.assetReplacesTheme(theme: "templates/assets/rapport.css"), .assetReplacesTheme(theme: "(built-in theme)/assets/rapport.js")])
 
         // MARK: Front matter and YAML files
         case .yamlSyntax:
@@ -265,6 +266,30 @@ enum DiagnosticsCatalog {
         case .csvCellTypeSemicolon:
             Entry(group: .data, when: "a cell is not of its column's type (semicolon CSV, as a French spreadsheet saves it)",
                   examples: [.csvCellTypeSemicolon("28.23", column: "share", type: "percent")])
+        // MARK: The theme
+        case .missingGoalName:
+            Entry(group: .strings, when: "a language other than French and English lacks the name of a goal (`sdg_1` … `sdg_17`) in its interface strings",
+                  examples: [.missingGoalName(key: "sdg_13", language: "de")])
+        case .unknownThemeFile:
+            Entry(group: .theme, when: "`rapport theme --copy NAME` names no file of the built-in theme",
+                  examples: [.unknownThemeFile("contry.mustache", suggestion: "country.mustache")])
+        case .themeCopyExists:
+            Entry(group: .theme, when: "`rapport theme --copy` would replace a file of `templates/`", examples: [.themeCopyExists])
+        case .themeCopyOutsideRoot:
+            Entry(group: .theme, when: "`rapport theme --copy` meets a symbolic link that leads out of the site root", examples: [.themeCopyOutsideRoot])
+        case .themeCopyFailed:
+            Entry(group: .theme, when: "`rapport theme --copy` cannot write the file", examples: [.themeCopyFailed("no space left on device")])
+        case .themeAssetMissing:
+            Entry(group: .config, when: "`theme: logo: file:` or `theme: favicon:` names no asset of the site",
+                  examples: [.themeAssetMissing(key: "logo", path: "assets/logo.svg")])
+        case .missingLogoAlt:
+            Entry(group: .config, when: "`theme: logo:` has no alternative text in a language of the site", examples: [.missingLogoAlt(language: "en")])
+        case .invalidColour:
+            Entry(group: .config, when: "`theme: accent:` is not a colour (or is empty: `#` unquoted starts a YAML comment)",
+                  examples: [.invalidColour("blue"), .invalidColour("")])
+        case .accentContrastTooLow:
+            Entry(group: .config, when: "`theme: accent:` has less than 4.5:1 contrast with white (WCAG 2.1 AA)",
+                  examples: [.accentContrastTooLow(colour: "#7fb3e0", ratio: "2.22", suggestion: "#567998")])
         case .unknownDataSet:
             Entry(group: .data, when: "a `<!-- table: NAME -->` or `<!-- chart: NAME -->` marker names no data set of the edition",
                   examples: [.unknownDataSet("aide", marker: "table", known: ["aid"])])
