@@ -14,7 +14,9 @@ struct EmbedFolders: BuildToolPlugin {
     /// Target name → the folders it embeds: a path relative to the package root, and the name of the
     /// `EmbeddedFolder` static property the generated file declares.
     static let embeddings: [String: [(folder: String, name: String)]] = [
-        "RapportCore": [(folder: "templates", name: "builtInTheme")],
+        "RapportCore": [(folder: "templates", name: "builtInTheme"),
+                        // `rapport init`'s new site (NewSite.swift).
+                        (folder: "scaffold", name: "scaffold")],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "rapport_system.h"
@@ -18,6 +19,18 @@ int rapport_exchange(const char *first, const char *second) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int rapport_rename_noreplace(const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    /* RENAME_NOREPLACE is 1 << 0 in <linux/fs.h>. */
+    if (syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1 << 0) == 0) return 0;
+    if (errno != ENOSYS && errno != EINVAL) return -1;
+#endif
+    struct stat info;
+    if (lstat(to, &info) == 0) { errno = EEXIST; return -1; }
+    if (errno != ENOENT) return -1;
+    return rename(from, to);
 }
 
 int rapport_entry_kind(const char *path, int follow) {

@@ -10,7 +10,7 @@ struct Rapport: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "Builds the bilingual static website of a development-cooperation annual report.",
         version: RapportVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, NewEditionCommand.self, TranslationsCommand.self, GlossaryCommand.self,
+        subcommands: [InitCommand.self, Build.self, Check.self, Serve.self, NewEditionCommand.self, TranslationsCommand.self, GlossaryCommand.self,
                       ThemeCommand.self])
 }
 

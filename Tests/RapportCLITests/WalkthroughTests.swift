@@ -68,8 +68,7 @@ struct WalkthroughTests {
         }
     }
 
-    @Test("following the walkthrough gives a site where the edit shows, in the preview and in the build",
-          .disabled("rapport init lands with the init branch"), arguments: pages)
+    @Test("following the walkthrough gives a site where the edit shows, in the preview and in the build", arguments: pages)
     func followTheWalkthrough(_ page: String) throws {
         let steps = try Self.steps(of: page)
         let folder = TestFolders.temporary("rapport-walkthrough")

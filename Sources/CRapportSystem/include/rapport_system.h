@@ -9,6 +9,10 @@
 /// where the system or the filesystem cannot).
 int rapport_exchange(const char *first, const char *second);
 
+/// Moves `from` to `to` unless `to` exists (Linux `renameat2(..., RENAME_NOREPLACE)`): an existing `to`, even an
+/// empty folder that a plain `rename` would replace, stays as it was and the call fails with `EEXIST`. Where the
+/// system or the filesystem cannot (`ENOSYS`, `EINVAL`), it checks that `to` is absent, then renames.
+int rapport_rename_noreplace(const char *from, const char *to);
 /// What `path` names (one `lstat`, or `stat` when `follow` is non-zero): 0 nothing or an error (`errno` set), 1 a
 /// regular file, 2 a folder, 3 a symbolic link, 4 a named pipe (FIFO), 5 a socket, 6 a device.
 int rapport_entry_kind(const char *path, int follow);

@@ -13,6 +13,11 @@ public enum ReasonCode: String, CaseIterable, Hashable, Sendable {
     case symlinkOutsideRoot = "symlink-outside-root"
     case missingFolder = "missing-folder"
     case notASiteRoot = "not-a-site-root"
+    case initFolderNotEmpty = "init-folder-not-empty"
+    case initNotAFolder = "init-not-a-folder"
+    case initDanglingLink = "init-dangling-link"
+    case initParentMissing = "init-parent-missing"
+    case initFailed = "init-failed"
     case unreadableFolder = "unreadable-folder"
     case specialFile = "special-file"
     case danglingSymlink = "dangling-symlink"
@@ -146,6 +151,11 @@ extension Reason {
         case .symlinkOutsideRoot: return .symlinkOutsideRoot
         case .missingFolder: return .missingFolder
         case .notASiteRoot: return .notASiteRoot
+        case .initFolderNotEmpty: return .initFolderNotEmpty
+        case .initNotAFolder: return .initNotAFolder
+        case .initDanglingLink: return .initDanglingLink
+        case .initParentMissing: return .initParentMissing
+        case .initFailed: return .initFailed
         case .unreadableFolder: return .unreadableFolder
         case .specialFile: return .specialFile
         case .danglingSymlink: return .danglingSymlink

@@ -186,6 +186,19 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// site.yaml `theme: accent:` too pale for text on white: its ratio and a darker colour that passes.
     case accentContrastTooLow(colour: String, ratio: String, suggestion: String)
 
+
+    // MARK: A new site (rapport init)
+    /// `rapport init DIR`: DIR holds something already (its first entries, by name, and how many more).
+    case initFolderNotEmpty(entries: [String], more: Int)
+    /// `rapport init DIR`: DIR is a file, a named pipe, a socket or a device (the words say which).
+    case initNotAFolder(String)
+    /// `rapport init DIR`: DIR is a symbolic link that leads nowhere (to its target, or in a loop).
+    case initDanglingLink
+    /// `rapport init DIR`: the folder DIR would go in does not exist.
+    case initParentMissing(String)
+    /// `rapport init DIR`: the system refused (the words say why); nothing was left behind.
+    case initFailed(String)
+
     public var description: String {
         switch self {
         case .unreadableFile(let why): return "cannot read the file: \(why)"
@@ -415,6 +428,19 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
             return text.isEmpty
                 ? "the accent colour is empty: write it in double quotes, for example accent: \"#1F5F8B\" (without quotes, YAML takes '#' for the start of a comment)"
                 : "'\(Self.shortened(text))' is not a colour Rapport reads: write it as # and six hexadecimal digits, in double quotes, for example \"#1F5F8B\""
+        case .initFolderNotEmpty(let entries, let more):
+            let names = entries.map { "'\($0)'" }.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+            if !entries.isEmpty, more == 0, entries.allSatisfy({ $0.hasPrefix(NewSite.stagingPrefix) }) {
+                return "this folder holds only \(names), left by a 'rapport init' that was interrupted: delete it, then run 'rapport init' again"
+            }
+            return "this folder is not empty (it holds \(names)): 'rapport init' writes only into a new or empty folder, and never replaces a file; choose a new folder, for example 'rapport init my-report'"
+        case .initNotAFolder(let what):
+            return "this is \(what), not a folder: 'rapport init' makes a new folder here only when nothing has the name; choose another name, for example 'rapport init my-report'"
+        case .initDanglingLink:
+            return "this is a symbolic link that leads nowhere: delete the link, or choose another name, for example 'rapport init my-report'"
+        case .initParentMissing(let parent):
+            return "there is no folder '\(parent)' to make the report in: create it first (mkdir -p '\(parent)'), or choose a folder that exists"
+        case .initFailed(let why): return "cannot create the report here: \(why); nothing was written"
         case .accentContrastTooLow(let colour, let ratio, let suggestion):
             return "the accent colour \(colour) has a contrast of \(ratio):1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text (success criterion 1.4.3): choose a darker colour, for example \"\(suggestion)\""
         }

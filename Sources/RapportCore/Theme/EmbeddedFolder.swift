@@ -3,9 +3,9 @@ import Foundation
 /// A folder of the repository compiled into the binary: file name (relative to the folder, `/`-separated) → bytes.
 ///
 /// The `EmbedFolders` build-tool plugin (Plugins/EmbedFolders) writes one `EmbeddedFolder` static property per
-/// embedded folder (`EmbeddedFolder.builtInTheme` is `templates/`) each time the folder changes, so the executable
-/// needs no file beside it. Another folder (the `rapport init` scaffold) is embedded by adding a row to the
-/// plugin's table; this type reads them all alike.
+/// embedded folder (`EmbeddedFolder.builtInTheme` is `templates/`, `EmbeddedFolder.scaffold` is `scaffold/`, the
+/// site `rapport init` writes) each time the folder changes, so the executable needs no file beside it. Another
+/// folder is embedded by adding a row to the plugin's table; this type reads them all alike.
 public struct EmbeddedFolder: Sendable {
     /// The file names, in byte order.
     public let names: [String]

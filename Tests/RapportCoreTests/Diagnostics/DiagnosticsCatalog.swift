@@ -66,6 +66,21 @@ enum DiagnosticsCatalog {
         case .notASiteRoot:
             Entry(group: .files, when: "a command is started outside a report's folder, or `--root` names no folder",
                   examples: [.notASiteRoot(folderExists: true), .notASiteRoot(folderExists: false)])
+        case .initFolderNotEmpty:
+            Entry(group: .output, when: "`rapport init DIR`: DIR (or the folder a link leads to) holds anything, or only what an interrupted init left",
+                  examples: [.initFolderNotEmpty(entries: ["a.txt", "b.txt", "c.txt"], more: 2),
+                             .initFolderNotEmpty(entries: [".rapport-init-Ab12Cd"], more: 0)])
+        case .initNotAFolder:
+            Entry(group: .output, when: "`rapport init DIR`: DIR is a file, a named pipe, a socket or a device",
+                  examples: [.initNotAFolder("a file"), .initNotAFolder("a named pipe (FIFO)")])
+        case .initDanglingLink:
+            Entry(group: .output, when: "`rapport init DIR`: DIR is a symbolic link that leads nowhere, or in a loop", examples: [.initDanglingLink])
+        case .initParentMissing:
+            Entry(group: .output, when: "`rapport init DIR`: the folder DIR would go in does not exist (init makes no parent folders)",
+                  examples: [.initParentMissing("reports")])
+        case .initFailed:
+            Entry(group: .output, when: "`rapport init DIR`: the system refused (permission, full disk), or the year is not four digits",
+                  examples: [.initFailed("permission denied")])
         case .unreadableFolder:
             Entry(group: .files, when: "a folder of the site cannot be opened",
                   examples: [.unreadableFolder("permission denied")])
