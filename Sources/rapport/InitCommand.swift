@@ -14,7 +14,11 @@ extension Rapport {
         @Option(name: .long, help: ArgumentHelp("The year of the report's first edition (default: last year).", valueName: "year"))
         var year: String?
 
+        @Option(name: .long, help: ArgumentHelp("A language of the new report, fr or en, once per language; the first is the default (default: fr, then en).", valueName: "code"))
+        var language: [String] = []
+
         func validate() throws {
+            if case .failure(let problem) = StarterLanguages.parse(language) { throw ValidationError(problem.description) }
             if let year, year.count != 4 || !year.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw ValidationError("--year must be a report year: four digits, such as 2025")
             }
@@ -24,15 +28,16 @@ extension Rapport {
         func run() async throws {
             // Annual reports describe the year that ended: by default, last year.
             let edition = year ?? String(Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
-            switch NewSite.create(at: directory, year: edition) {
+            let languages = try StarterLanguages.parse(language).get()
+            switch NewSite.create(at: directory, year: edition, languages: languages) {
             case .failure(let refusal):
                 Runner.printError(refusal.description)
                 throw ExitCode.failure
             case .success(let created):
                 let root = Self.shellQuoted(directory)
                 print("""
-                    Created a new report in \(directory): \(created.files.count) files, the \(edition) edition in French and English.
-                    Start writing in \(Self.shellQuoted(directory + "/content/\(edition)/fr/index.md")); the lines starting with # explain each setting.
+                    Created a new report in \(directory): \(created.files.count) files, the \(edition) edition in \(languages.names).
+                    Start writing in \(Self.shellQuoted(directory + "/content/\(edition)/\(languages.codes[0])/index.md")); the lines starting with # explain each setting.
 
                     Next:
                       rapport serve --root \(root)    preview it in your browser; each save shows at once

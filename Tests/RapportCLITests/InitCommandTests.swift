@@ -56,6 +56,45 @@ struct InitCommandTests {
         #expect(!home.contains("{{year}}"))
     }
 
+    @Test("--language: one of the two languages, or both in the writer's order (the first the default); each builds --strict",
+          arguments: [(["fr"], "French"), (["en"], "English"), (["en", "fr"], "English and French")])
+    func languages(_ codes: [String], names: String) throws {
+        let place = TestFolders.temporary("rapport-init-languages")
+        defer { TestFolders.remove(place) }
+        let made = try cli.rapport(["init", "r", "--year", "2025"] + codes.flatMap { ["--language", $0] }, in: place)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("Created a new report in r: \(codes.count == 1 ? 14 : 24) files, the 2025 edition in \(names).\n"
+                                      + "Start writing in r/content/2025/\(codes[0])/index.md;"))
+        let root = place.appendingPathComponent("r")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/2025").path).sorted()
+                == (codes + ["data"]).sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/i18n").path).sorted()
+                == codes.map { $0 + ".yaml" }.sorted())
+        let site = try String(contentsOf: root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        #expect(site.contains("default_language: \(codes[0])\n"))
+        #expect(site.split(separator: "\n").filter { $0.hasPrefix("  - code: ") } == codes.map { "  - code: \($0)" })
+        let built = try cli.rapport(["build", "--strict", "--root", "r"], in: place)
+        #expect(built.status == 0 && built.stderr == "", "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/\(codes[0])/2025/index.html").path))
+        for other in ["fr", "en"] where !codes.contains(other) {
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output/\(other)").path))
+        }
+    }
+
+    @Test("--language other than fr and en, or given twice: what to type, and nothing written")
+    func wrongLanguage() throws {
+        let place = TestFolders.temporary("rapport-init-languages")
+        defer { TestFolders.remove(place) }
+        let german = try cli.rapport(["init", "r", "--language", "de"], in: place)
+        #expect(german.status == 64)
+        #expect(german.stderr.hasPrefix("Error: the starter report is written in French and English: --language takes fr or en, not 'de' "
+                                        + "(add another language afterwards: a folder for it in each edition, its content/i18n file and its line in site.yaml)\n"))
+        let twice = try cli.rapport(["init", "r", "--language", "fr", "--language", "fr"], in: place)
+        #expect(twice.status == 64)
+        #expect(twice.stderr.hasPrefix("Error: --language fr is given twice: give each language once, the default one first\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.path).isEmpty)
+    }
+
     @Test("without --year, the edition is last year's")
     func defaultYear() throws {
         let place = TestFolders.temporary("rapport-init")

@@ -39,13 +39,13 @@ public enum NewSite {
     }
 
     /// Makes a new site root at `path` (as typed: relative paths are read from the current folder) whose edition is
-    /// `year` (four digits).
-    public static func create(at path: String, year: String) -> Result<Created, Refusal> {
+    /// `year` (four digits), in `languages`.
+    public static func create(at path: String, year: String, languages: StarterLanguages = .both) -> Result<Created, Refusal> {
         let typed = path.count > 1 && path.hasSuffix("/") ? String(path.reversed().drop { $0 == "/" }.reversed()) : path
         guard ContentEntry.isEdition(year) else {
             return .failure(Refusal(reason: .initFailed("'\(year)' is not a report year (four digits, such as 2025)"), path: typed))
         }
-        let files = scaffoldFiles(year: year)
+        let files = scaffoldFiles(year: year, languages: languages)
         let root: String, madeRoot: Bool
         switch judge(typed) {
         case .failure(let refusal): return .failure(refusal)
@@ -65,15 +65,17 @@ public enum NewSite {
         return .success(Created(root: root, files: files.map(\.path)))
     }
 
-    /// The scaffold's files for the edition `year`: the folder `YEAR` is named `year`, and `{{year}}` in a page or a
-    /// YAML file is replaced by it.
-    public static func scaffoldFiles(year: String) -> [(path: String, bytes: [UInt8])] {
+    /// The scaffold's files for the edition `year` in `languages`: the folder `YEAR` is named `year`, and `{{year}}`
+    /// in a page or a YAML file is replaced by it; the files and YAML entries of a language left out are left out.
+    public static func scaffoldFiles(year: String, languages: StarterLanguages = .both) -> [(path: String, bytes: [UInt8])] {
         EmbeddedFolder.scaffold.names.compactMap { name in
-            guard var bytes = EmbeddedFolder.scaffold.bytes(of: name) else { return nil }
+            guard !languages.leavesOut(name), var bytes = EmbeddedFolder.scaffold.bytes(of: name) else { return nil }
             let path = name.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0 == "YEAR" ? year : String($0) }.joined(separator: "/")
             if name.hasSuffix(".md") || name.hasSuffix(".yaml") {
-                bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "{{year}}", with: year).utf8)
+                var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "{{year}}", with: year)
+                if name.hasSuffix(".yaml"), languages != .both { text = languages.yaml(text, isSiteFile: name == "content/site.yaml") }
+                bytes = Array(text.utf8)
             }
             return (path, bytes)
         }.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
