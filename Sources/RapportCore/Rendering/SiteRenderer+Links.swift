@@ -16,6 +16,9 @@ extension SiteRenderer {
     /// already looked for (a page of 40,000 links to one missing file looks once).
     struct LinkNotes {
         var anchors: [AnchorLink] = []
+        /// The first image of the body that is an asset of the site (its path in the site, and its alternative
+        /// text): the page's `og:image`.
+        var firstImage: (path: String, alt: String)?
         var suggestions: [SuggestionKey: String?] = [:]
     }
 
@@ -66,6 +69,7 @@ extension SiteRenderer {
                 log.error(.missingAsset(destination), at: location)
                 return nil
             }
+            if link.kind == .image, notes.firstImage == nil { notes.firstImage = (assetPath, link.text) }
             return .site(path: assetPath, fragment: fragment)
         }
         let basePath = site.config.basePath

@@ -18,4 +18,15 @@ extension SiteRenderer {
             alternateLocales: alternates, siteName: chrome.siteTitle,
             image: settings.logo.map { config.absoluteURL($0.value) }, imageAlt: logo?.alt)
     }
+
+    /// The chrome with the page's first image as its `og:image` (a picture of the page itself says more than the
+    /// logo when the page is shared); unchanged for a page without one.
+    func withPageImage(_ chrome: ChromeView, _ image: (path: String, alt: String)?, language: String) -> ChromeView {
+        guard let image, var openGraph = chrome.openGraph else { return chrome }
+        var chrome = chrome
+        openGraph.image = site.config.absoluteURL(image.path)
+        openGraph.imageAlt = image.alt.isEmpty ? nil : text(image.alt, language)
+        chrome.openGraph = openGraph
+        return chrome
+    }
 }

@@ -90,6 +90,7 @@ public struct SiteRenderer: Sendable {
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
         reportMarkdownProblems(markdown, on: page, log: &log)
+        let pageChrome = withPageImage(chrome, notes.firstImage, language: page.language)
         let body = BodyView(intro: markdown.intro, rest: markdown.hasMoreMarker ? markdown.rest : nil,
                             notes: markdown.notes.isEmpty ? nil : markdown.notes)
         let t = strings[page.language]?.strings ?? [:]
@@ -99,19 +100,19 @@ public struct SiteRenderer: Sendable {
         switch page.kind {
         case .country(let edition):
             let view = makeCountryView(id, edition: edition, body: body, linker: linker, idPrefix: "", keyData: keyData)
-            html = render(PageContext(chrome: chrome, t: t, page: view), .country)
+            html = render(PageContext(chrome: pageChrome, t: t, page: view), .country)
         case .region(let edition):
             let countries = (site.countriesOfRegion[id] ?? []).map { LinkView(label: title(of: $0), href: linker.href(site.urls[$0])) }
             let view = RegionView(title: title(of: id), summary: page.summary, body: body, edition: edition, countries: countries)
-            html = render(PageContext(chrome: chrome, t: t, page: view), .region)
+            html = render(PageContext(chrome: pageChrome, t: t, page: view), .region)
         case .editionHome(let edition):
-            html = render(PageContext(chrome: chrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), .edition)
+            html = render(PageContext(chrome: pageChrome, t: t, page: makeEditionView(id, edition: edition, body: body, linker: linker)), .edition)
         case .chapter(let edition, _), .chapterPage(let edition, _):
             let view = makeChapterView(id, edition: edition, body: body, headings: markdown.headings, linker: linker)
-            html = render(PageContext(chrome: chrome, t: t, page: view), .chapter)
+            html = render(PageContext(chrome: pageChrome, t: t, page: view), .chapter)
         case .standalone:
             let view = StandaloneView(title: title(of: id), summary: page.summary, body: body)
-            html = render(PageContext(chrome: chrome, t: t, page: view), .page)
+            html = render(PageContext(chrome: pageChrome, t: t, page: view), .page)
         }
         var printSection: [UInt8]?
         if let printBody = markdown.print, let printLinker, !page.kind.isEditionHome {

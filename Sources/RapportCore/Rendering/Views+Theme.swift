@@ -17,10 +17,11 @@ public struct OpenGraphView: Sendable {
     public let alternateLocales: [String]
     /// `og:site_name`: the site's title in the page's language.
     public let siteName: String
-    /// `og:image`: the logo's absolute URL, when site.yaml has one.
-    public let image: String?
-    /// `og:image:alt`: the logo's alternative text in the page's language.
-    public let imageAlt: String?
+    /// `og:image`: the absolute URL of the page's first image (an asset of the site), else of the logo, when
+    /// site.yaml has one.
+    public var image: String?
+    /// `og:image:alt`: that image's alternative text (the logo's in the page's language).
+    public var imageAlt: String?
 }
 
 /// An image of the layout: its address from the page, and its alternative text.

@@ -50,6 +50,22 @@ struct ThemeSettingsTests {
         #expect(english.contains("alt=\"The ministry's logo\"") || english.contains("alt=\"The ministry&#39;s logo\"") || english.contains("alt=\"The ministry’s logo\""))
     }
 
+    @Test("og:image: the page's first image of the site's assets wins over the logo; a page without one shows the logo")
+    func pageImage() throws {
+        var site = Self.site(theme: Self.logo + "\n", files: ["content/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                                                              "content/assets/ecole.jpg": "jpeg", "content/assets/puits.jpg": "jpeg"])
+        let niger = "content/2020/fr/countries/niger.md"
+        site.files[niger]! += "\nUne photo : ![Une école à Niamey](../../../assets/ecole.jpg), puis ![Un puits](../../../assets/puits.jpg).\n"
+        let outcome = site.build()
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        let page = try #require(outcome.text("fr/2020/countries/niger/index.html"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/r/assets/ecole.jpg\">\n"
+                              + "<meta property=\"og:image:alt\" content=\"Une école à Niamey\">"))
+        #expect(!page.contains("og:image\" content=\"https://example.org/r/assets/logo.svg"))
+        let english = try #require(outcome.text("en/2020/countries/niger/index.html"))
+        #expect(english.contains("<meta property=\"og:image\" content=\"https://example.org/r/assets/logo.svg\">"))
+    }
+
     @Test("each theme: error at its place, in words", arguments: [
         (logo, [:], "content/site.yaml:15:11: error: theme logo 'assets/logo.svg' is not a file of the site: put the file in content/assets/ and write its path from there (assets/…)"),
         ("  logo:\n    file: assets/logo.svg\n    alt:\n      fr: Logo\n", ["content/assets/logo.svg": "<svg/>"],
