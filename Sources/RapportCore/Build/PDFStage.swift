@@ -81,10 +81,12 @@ enum PDFStage {
         }
 
         let slots = ResultSlots<Result<[UInt8], Diagnostic>>(count: jobs.count)
+        let documentWarnings = ResultSlots<[Diagnostic]>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (scope, path) = jobs[index]
             guard let document = renderer.renderPDFDocument(edition: scope.edition, language: scope.language, path: path,
                                                             assetURL: { assetURLs[$0] }) else { return }
+            documentWarnings[index] = document.warnings
             let printPage = site.config.absoluteURL(Route.print(language: scope.language, edition: scope.edition).path)
             let typeset = engine.typeset(document.html, in: scratch, name: "\(scope.language)-\(index)", baseURL: printPage,
                                          identifier: "rapport-\(scope.edition)-\(scope.language)", timeout: timeout)
@@ -96,6 +98,9 @@ enum PDFStage {
                 return Diagnostic(.error, reason, at: SourceLocation(path: document.homeFile), stage: .output)
             }
         }
+        // (A page's warning once, though its edition's documents are two or more.)
+        var warned: Set<String> = []
+        log.add(documentWarnings.optionalValues.flatMap { $0 ?? [] }.filter { warned.insert($0.description).inserted })
         var pdfs: [EditionScope: PublishedPDF] = [:], files: [RenderedFile] = []
         for (index, result) in slots.optionalValues.enumerated() {
             switch result {

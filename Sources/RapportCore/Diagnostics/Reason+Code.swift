@@ -112,6 +112,7 @@ public enum ReasonCode: String, CaseIterable, Hashable, Sendable {
     case pdfEngineMissing = "pdf-engine-missing"
     case pdfEngineFailed = "pdf-engine-failed"
     case pdfEngineTimedOut = "pdf-engine-timed-out"
+    case footnoteTooLongForPDF = "footnote-too-long-for-pdf"
     case invalidPDFFileName = "invalid-pdf-file-name"
     case numberTooLarge = "number-too-large"
     case numberNotFinite = "number-not-finite"
@@ -250,6 +251,7 @@ extension Reason {
         case .pdfEngineMissing: return .pdfEngineMissing
         case .pdfEngineFailed: return .pdfEngineFailed
         case .pdfEngineTimedOut: return .pdfEngineTimedOut
+        case .footnoteTooLongForPDF: return .footnoteTooLongForPDF
         case .invalidPDFFileName: return .invalidPDFFileName
         case .numberTooLarge: return .numberTooLarge
         case .numberNotFinite: return .numberNotFinite

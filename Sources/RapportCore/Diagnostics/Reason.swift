@@ -135,6 +135,8 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
     /// The engine stopped with an error (its last words), or ran past its time.
     case pdfEngineFailed(document: String, detail: String)
     case pdfEngineTimedOut(document: String, seconds: Int)
+    /// A note too long for the foot of one page: the typesetter cuts what does not fit (warning, with `--pdf`).
+    case footnoteTooLongForPDF(number: Int, words: Int, limit: Int)
     /// `pdf_file` is not a file name Rapport can publish.
     case invalidPDFFileName(String)
 
@@ -383,6 +385,9 @@ public enum Reason: Hashable, Sendable, CustomStringConvertible {
         case .pdfEngineTimedOut(let document, let seconds):
             return "the PDF \(document) could not be made: WeasyPrint was still working after \(seconds) s and was stopped; "
                 + "the previous output is kept"
+        case .footnoteTooLongForPDF(let number, let words, let limit):
+            return "note \(number), called here, has \(words) words: in the PDF a note must fit at the foot of the page of its call, "
+                + "and WeasyPrint cuts a longer one; keep notes under about \(limit) words (move the rest into the text, or split the note)"
         case .invalidPDFFileName(let name):
             return "'pdf_file' is '\(Self.shortened(name))', which is not a PDF file name: write small letters, digits and "
                 + "hyphens ending in .pdf, with {year} for the edition, such as rapport-annuel-{year}.pdf"

@@ -18,6 +18,9 @@ public struct PDFDocumentSource: Sendable {
     public var html: [UInt8]
     /// The edition home's file: where a failure of this document is reported.
     public var homeFile: String
+    /// Warnings about the document only (notes too long for the foot of a page): a page's other diagnostics are
+    /// reported by its own rendering.
+    public var warnings: [Diagnostic] = []
 }
 
 extension SiteRenderer {
@@ -93,28 +96,32 @@ extension SiteRenderer {
         let theme = site.config.theme
         let logo = theme.logo.flatMap { logo in assetURL(logo.value).map { PDFLogoView(src: $0, alt: text(theme.logoAlt[language] ?? siteTitle, language)) } }
             ?? Self.logoAssets.first(where: assetPaths.contains).flatMap { path in assetURL(path).map { PDFLogoView(src: $0, alt: siteTitle) } }
+        var warnings: [Diagnostic] = []
+        let introduction = renderPDFBody(home, linker: linker, assetURL: assetURL, warnings: &warnings).body
+        var sections: [[UInt8]] = []
+        for id in pages { sections.append(renderPDFSection(id, linker: linker, assetURL: assetURL, warnings: &warnings)) }
         var view = PDFDocumentView(
             documentTitle: editionTitle == siteTitle ? editionTitle : "\(editionTitle) – \(siteTitle)",
             siteTitle: siteTitle, editionTitle: editionTitle, edition: edition,
             siteStylesheet: assetURL("assets/rapport.css") ?? "", stylesheet: assetURL(Self.pdfStylesheet) ?? "", logo: logo,
-            contents: contents, introduction: renderPDFBody(home, linker: linker, assetURL: assetURL).body,
+            contents: contents, introduction: introduction,
             chart: makeChart(site.countriesOfEdition[edition]?[language] ?? [], language: language, edition: edition, linker: linker),
-            sections: pages.map { renderPDFSection($0, linker: linker, assetURL: assetURL) })
+            sections: sections)
         view.glossary = makeGlossaryView(language: language, idPrefix: "g-")
         let chrome = makeGeneratedChrome(url: Route.print(language: language, edition: edition).path, language: language, edition: edition,
                                          title: editionTitle, linker: linker, translations: [:])
         return PDFDocumentSource(scope: EditionScope(edition: edition, language: language), path: path,
                                  html: render(PageContext(chrome: chrome, t: t(language), page: view), .pdf),
-                                 homeFile: site.pages[home].file)
+                                 homeFile: site.pages[home].file, warnings: warnings)
     }
 
     /// A page's id in the document (`c-niger`, `s-partenaires`, `e` for the home): its print page's id.
     func sectionID(of id: Site.PageID) -> String { String(printPrefix(of: id).dropLast()) }
 
     /// A page's section of the document.
-    func renderPDFSection(_ id: Site.PageID, linker: Linker, assetURL: (String) -> String?) -> [UInt8] {
+    func renderPDFSection(_ id: Site.PageID, linker: Linker, assetURL: (String) -> String?, warnings: inout [Diagnostic]) -> [UInt8] {
         let page = site.pages[id]
-        let (body, chrome) = renderPDFBody(id, linker: linker, assetURL: assetURL)
+        let (body, chrome) = renderPDFBody(id, linker: linker, assetURL: assetURL, warnings: &warnings)
         var country: CountryView?
         if case .country(let edition) = page.kind {
             country = makeCountryView(id, edition: edition, body: BodyView(intro: body, rest: nil, notes: nil), linker: linker,
@@ -127,8 +134,10 @@ extension SiteRenderer {
     }
 
     /// A page's body, whole, as the document shows it: ids prefixed as on the print page, links through `linker`.
-    /// Its diagnostics are those of the page's own rendering, reported there: not again here.
-    private func renderPDFBody(_ id: Site.PageID, linker: Linker, assetURL: (String) -> String?) -> (body: [UInt8], chrome: ChromeView) {
+    /// Its diagnostics are those of the page's own rendering, reported there: not again here; only a note too long
+    /// for the foot of a page is added to `warnings`.
+    private func renderPDFBody(_ id: Site.PageID, linker: Linker, assetURL: (String) -> String?,
+                               warnings: inout [Diagnostic]) -> (body: [UInt8], chrome: ChromeView) {
         let page = site.pages[id]
         var log = DiagnosticLog(stage: .markdown)
         var notes = LinkNotes(), placed: [String: Int] = [:]
@@ -154,6 +163,29 @@ extension SiteRenderer {
         } placeData: { marker in
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: linker, log: &log, placed: &placed)
         }
+        for note in markdown.footnotes {
+            let words = Self.wordCount(ofHTML: note.html)
+            guard words > Self.footnoteWordLimit, let call = note.references.first else { continue }
+            warnings.append(Diagnostic(.warning, .footnoteTooLongForPDF(number: note.number, words: words, limit: Self.footnoteWordLimit),
+                                       at: SourceLocation(path: page.file, line: page.bodyFirstLine + call.position.line - 1,
+                                                          column: call.position.column),
+                                       stage: .output))
+        }
         return (markdown.print ?? [], chrome)
+    }
+
+    /// The most words of a note the PDF's stylesheet sets at the foot of one A4 page with room to spare (its
+    /// notes' type is small: about 700 words fill a page); WeasyPrint 70 cuts a note that does not fit.
+    static let footnoteWordLimit = 400
+
+    /// The words of an HTML fragment: its text outside tags, split at white space.
+    static func wordCount(ofHTML html: String) -> Int {
+        var count = 0, inTag = false, inWord = false
+        for scalar in html.unicodeScalars {
+            if scalar == "<" { inTag = true; inWord = false; continue }
+            if inTag { if scalar == ">" { inTag = false }; continue }
+            if scalar.properties.isWhitespace { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 }

@@ -41,6 +41,22 @@ struct PDFStageTests {
             "templates/pdf.mustache:\(lines):1: error: the interface string 'pdf_only_words' is used by templates/pdf.mustache but missing in content/i18n/en.yaml"))
     }
 
+    @Test("with --pdf, a note longer than the foot of a page holds is a warning at its call (WeasyPrint would cut it); not without --pdf")
+    func longNote() throws {
+        let root = Fixtures.siteRoot(fixture: "minimal-site")
+        let (engine, folder) = Self.engine(Self.echo)
+        defer { Fixtures.cleanUp(root); Fixtures.cleanUp(folder) }
+        let preface = root.appendingPathComponent("content/2021/fr/preface.md")
+        let long = Array(repeating: "mot", count: 401).joined(separator: " "), short = Array(repeating: "mot", count: 400).joined(separator: " ")
+        try (try String(contentsOf: preface, encoding: .utf8) + "\nUne source[^a] et une autre[^b].\n\n[^a]: \(short)\n\n[^b]: \(long)\n")
+            .write(to: preface, atomically: true, encoding: .utf8)
+        #expect(build(engine, root: root).messages == [
+            "content/2021/fr/preface.md:8:28: warning: note 2, called here, has 401 words: in the PDF a note must fit at the foot of the "
+            + "page of its call, and WeasyPrint cuts a longer one; keep notes under about 400 words (move the rest into the text, or split the note)",
+        ])
+        #expect(build(engine, pdf: false, root: root).messages == [])
+    }
+
     @Test("each edition and language has its PDF at /<lang>/<year>/<pdf_file>, and every page of it links there with its size")
     func published() throws {
         let root = Fixtures.siteRoot(fixture: "minimal-site")

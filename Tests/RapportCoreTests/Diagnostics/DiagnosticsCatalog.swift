@@ -382,6 +382,9 @@ enum DiagnosticsCatalog {
         case .pdfEngineTimedOut:
             Entry(group: .output, when: "WeasyPrint worked for more than an hour on one document",
                   examples: [.pdfEngineTimedOut(document: "fr/2022/rapport-annuel-2022.pdf", seconds: 3600)])
+        case .footnoteTooLongForPDF:
+            Entry(group: .output, when: "with `--pdf`, a footnote of more words than fit at the foot of a page (WeasyPrint would cut it)",
+                  examples: [.footnoteTooLongForPDF(number: 2, words: 912, limit: 400)])
         case .invalidPDFFileName:
             Entry(group: .output, when: "the interface string `pdf_file` is not a PDF file name", examples: [.invalidPDFFileName("Rapport 2022.doc")])
 
