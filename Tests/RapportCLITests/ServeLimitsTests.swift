@@ -20,24 +20,9 @@ struct ServeLimitsTests {
         return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    /// A TCP connection to 127.0.0.1:`port` that sends nothing; -1 when it could not be made.
-    static func idleConnection(_ port: Int) -> Int32 {
-        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketDescriptor >= 0 else { return -1 }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { close(socketDescriptor); return -1 }
-        return socketDescriptor
-    }
-
     /// The start of the answer to `GET /` (empty when there was none within 5 seconds).
     static func get(port: Int) -> String {
-        let connection = idleConnection(port)
+        let connection = Loopback.connect(port: port)
         guard connection >= 0 else { return "" }
         defer { close(connection) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
@@ -53,7 +38,7 @@ struct ServeLimitsTests {
     func outOfDescriptors() throws {
         let root = try TestFolders.copyOfRepositorySite("rapport-descriptors")
         defer { TestFolders.remove(root) }
-        let preview = try Preview(root: root, descriptorLimit: 256)
+        let preview = try Preview(arguments: ["serve", "--port", "0"], in: root, descriptorLimit: 256)
         defer { preview.stop() }
         let port = try preview.port()
 
@@ -62,7 +47,7 @@ struct ServeLimitsTests {
         var connections: [Int32] = []
         defer { for connection in connections { close(connection) } }
         for _ in 0..<400 {
-            let connection = Self.idleConnection(port)
+            let connection = Loopback.connect(port: port)
             if connection >= 0 { connections.append(connection) }
         }
         Thread.sleep(forTimeInterval: 1)

@@ -64,7 +64,7 @@ struct StartingOutTests {
     func busyPort() throws {
         let root = try TestFolders.copyOfRepositorySite("rapport-busy-port")
         defer { TestFolders.remove(root) }
-        let first = try Preview(root: root)
+        let first = try Preview(arguments: ["serve", "--port", "0"], in: root)
         defer { first.stop() }
         let port = try first.port()
 
@@ -73,51 +73,5 @@ struct StartingOutTests {
         #expect(second.stderr == "error: port \(port) is in use: try --port 0 (Rapport then picks a free port)\n")
         #expect(second.stdout == "")
         #expect(first.process.isRunning)
-    }
-}
-
-/// `rapport serve --port 0` running in the background, its standard output gathered as it comes.
-final class Preview: @unchecked Sendable {
-    let process = Process()
-    private let lock = NSLock()
-    private var output = ""
-
-    /// - Parameter descriptorLimit: when given, the server runs under `ulimit -n` of that many open files.
-    init(root: URL, descriptorLimit: Int? = nil) throws {
-        if let descriptorLimit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve --port 0", CommandLineTests.executable.path]
-        } else {
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["serve", "--port", "0"]
-        }
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            lock.withLock { output += String(decoding: data, as: UTF8.self) }
-        }
-        try process.run()
-    }
-
-    /// The port from "serving on http://127.0.0.1:PORT/", waiting at most a minute for it.
-    func port() throws -> Int {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            let text = lock.withLock { output }
-            if let match = text.firstMatch(of: /serving on http:\/\/127\.0\.0\.1:(\d+)\//), let port = Int(match.1) {
-                return port
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw CocoaError(.fileReadUnknown)
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
     }
 }

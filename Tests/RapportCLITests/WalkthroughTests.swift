@@ -74,14 +74,14 @@ struct WalkthroughTests {
         let folder = TestFolders.temporary("rapport-walkthrough")
         defer { TestFolders.remove(folder) }
         let cli = CommandLineTests()
-        var preview: BackgroundRapport?
+        var preview: Preview?
         defer { preview?.stop() }
         var buildChecks: [(file: URL, sentence: String)] = []
 
         for step in steps {
             switch step {
             case .command(let words) where words[1] == "serve":
-                let server = try BackgroundRapport(Array(words.dropFirst()) + ["--port", "0"], in: folder)
+                let server = try Preview(arguments: Array(words.dropFirst()) + ["--port", "0"], in: folder)
                 preview = server
                 _ = try server.port()
             case .command(let words):
@@ -138,17 +138,9 @@ struct WalkthroughTests {
 
     /// A plain HTTP/1.0 GET on loopback: the body (with its head), or nil.
     static func httpGet(_ path: String, port: Int) -> String? {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Loopback.connect(port: port)
         guard socket >= 0 else { return nil }
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
         let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
         guard send(socket, request, request.count, 0) == request.count else { return nil }
         var data = [UInt8](), buffer = [UInt8](repeating: 0, count: 65536)
@@ -164,42 +156,4 @@ struct WalkthroughTests {
 struct WalkthroughError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// `rapport serve …` running in the background, its standard output gathered as it comes.
-final class BackgroundRapport: @unchecked Sendable {
-    let process = Process()
-    private let lock = NSLock()
-    private var output = ""
-
-    init(_ arguments: [String], in folder: URL) throws {
-        process.executableURL = CommandLineTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            lock.withLock { output += String(decoding: data, as: UTF8.self) }
-        }
-        try process.run()
-    }
-
-    /// The port from "serving on http://127.0.0.1:PORT/", waiting at most a minute for it.
-    func port() throws -> Int {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            let text = lock.withLock { output }
-            if let match = text.firstMatch(of: /serving on http:\/\/127\.0\.0\.1:(\d+)\//), let port = Int(match.1) { return port }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw WalkthroughError("the preview did not say it was serving: \(lock.withLock { output })")
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-    }
 }
