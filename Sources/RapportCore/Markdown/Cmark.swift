@@ -294,8 +294,9 @@ private struct TreePasses {
         guard let abbreviations = options.abbreviations else { return }
         var used: Set<String> = []
         for node in abbreviationNodes {
-            let pieces = abbreviations.pieces(of: string(cmark_node_get_literal(node)), used: &used)
-            guard pieces.contains(where: { if case .abbreviation = $0 { true } else { false } }) else { continue }
+            guard let literal = cmark_node_get_literal(node),
+                  let pieces = abbreviations.markedPieces(in: UnsafeRawBufferPointer(start: literal, count: strlen(literal)), used: &used)
+            else { continue }
             for piece in pieces {
                 switch piece {
                 case .text(let text):

@@ -1,5 +1,6 @@
 import Testing
 @testable import RapportCore
+import RapportTestSupport
 
 /// The rule that marks a glossary term's first use on a page (`Abbreviations`), alone: whole-word, case-sensitive,
 /// the longest term first, nothing in a term special.
@@ -75,4 +76,35 @@ struct AbbreviationsTests {
         #expect(used.count == 10_000)
         #expect(found.filter { if case .abbreviation = $0 { true } else { false } }.count == 10_000)
     }
+
+    @Test("the byte scanner gives the reference rule's pieces on 20,000 random runs of terms, accents, marks, URLs and control characters")
+    func sameAsReference() {
+        let expansions = Self.expansions.merging(["É.-U.": "États-Unis", "ODD": "objectifs de développement durable",
+                                                  "«X»": "guillemets", "Cote": "sans accent", "Côte d’Ivoire": "pays",
+                                                  "e\u{301}t": "marque combinante", "#1": "numéro", "ÉTÉ": "saison"]) { old, _ in old }
+        let fast = Abbreviations(expansions: expansions), reference = ReferenceAbbreviations(expansions: expansions)
+        let parts = ["APD", "UE", "UEMOA", "Team", " Europe", "É.-U.", "ODD", "«X»", "Côte d’Ivoire", "Cote", "ÉTÉ", "#1",
+                     "A&B<\"C", "R.D", " ", "\u{A0}", "\u{202F}", "’", "l’", "x", "2", "é", "e\u{301}", "\u{301}", "t", "-",
+                     ".", "https://", "http://", "www.", "h", "w", "/", "\n", "\u{7}", "\u{1F600}", "日本", "\u{0661}", "\u{2003}"]
+        var generator = SplitMix64(seed: 2026_12_07)
+        for _ in 0..<20_000 {
+            let text = (0..<Int(generator.next() % 12)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined()
+            var usedFast: Set<String> = generator.next() % 4 == 0 ? ["UE"] : [], usedReference = usedFast
+            let expected = reference.pieces(of: text, used: &usedReference)
+            #expect(fast.pieces(of: text, used: &usedFast) == expected, "\(text.debugDescription)")
+            #expect(usedFast == usedReference)
+        }
+    }
+
+    @Test("bytes that are not UTF-8 are text, never a crash: a cut sequence, a lone continuation byte, an overlong form")
+    func malformedBytes() {
+        for bytes: [UInt8] in [[0x41, 0x50, 0x44, 0xC3], [0x80, 0x41, 0x50, 0x44], [0xC0, 0xAF, 0x55, 0x45], [0xF4, 0x90, 0x80, 0x80, 0x20, 0x55, 0x45],
+                               [0x68, 0x74, 0x74, 0x70, 0x3A, 0x2F, 0x2F, 0xE2, 0x80], [0xE2, 0x80, 0x68, 0x74, 0x74, 0x70]] {
+            var used: Set<String> = []
+            let pieces = bytes.withUnsafeBytes { rule.markedPieces(in: $0, used: &used) }
+            let hasAPD = bytes.starts(with: [0x41, 0x50, 0x44]) || bytes.dropFirst().starts(with: [0x41, 0x50, 0x44])
+            #expect((pieces != nil) == (hasAPD || bytes.suffix(2) == [0x55, 0x45]), "\(bytes)")
+        }
+    }
 }
+
