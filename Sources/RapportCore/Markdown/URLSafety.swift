@@ -3,7 +3,16 @@ enum URLSafety {
     /// `javascript:`, `vbscript:`, `file:` and `data:` (but for raster images), as cmark's safe mode judges them;
     /// browsers ignore ASCII whitespace and control characters inside a scheme, so they are dropped first.
     static func isDangerous(_ url: String) -> Bool {
-        // Every link of every page comes here: the prefix that decides is built on bytes when it is ASCII.
+        // Every link of every page comes here. Most start with none of the schemes' first letters (j, v, f, d):
+        // that is decided at the first byte that counts. Else the prefix that decides is built on bytes when it is ASCII.
+        for byte in url.utf8 where byte > 0x20 {
+            guard byte < 0x80 else { break }
+            switch byte | 0x20 {
+            case UInt8(ascii: "j"), UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "d"): break
+            default: return false
+            }
+            break
+        }
         var prefix: [UInt8] = []
         prefix.reserveCapacity(16)
         for byte in url.utf8 {

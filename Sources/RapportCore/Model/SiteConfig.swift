@@ -37,14 +37,56 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// The path part of `baseURL`: `/rapport/` for `https://example.org/rapport/`.
     public var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
-        return afterHost.isEmpty ? "/" : String(afterHost)
+        guard let (_, path) = baseParts else { return "/" }
+        return path.isEmpty ? "/" : String(Substring(path))
+    }
+
+    /// The host and the path of `baseURL` (`example.org`, `/rapport/`), or nil without `://`. On bytes: every link
+    /// with a scheme on every page is compared with them.
+    private var baseParts: (host: Substring.UTF8View, path: Substring.UTF8View)? {
+        let utf8 = baseURL.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, utf8[index] != UInt8(ascii: ":") { index = utf8.index(after: index) }
+        guard utf8[index...].starts(with: "://".utf8) else { return nil }
+        let authority = Substring(baseURL).utf8[utf8.index(index, offsetBy: 3)...]
+        let hostEnd = authority.firstIndex(of: UInt8(ascii: "/")) ?? authority.endIndex
+        return (authority[..<hostEnd], authority[hostEnd...])
     }
 
     /// The path relative to the site root of an absolute URL of the site (`https://example.org/rapport/fr/` →
     /// `fr/`; `http:` or `https:`, the host in any case), or nil for a URL elsewhere.
     public func sitePath(ofAbsoluteURL url: String) -> String? {
+        guard let (host, path) = baseParts else { return nil }
+        // A host with other letters than ASCII ones is compared in any case by the rule on Characters.
+        guard host.allSatisfy({ $0 < 0x80 }) else { return sitePathByCharacters(ofAbsoluteURL: url) }
+        let target = Substring(url).utf8
+        for scheme in ["https://", "http://"] {
+            guard let rest = Self.dropASCIIPrefix(scheme.utf8, ignoringCase: true, from: target) else { continue }
+            guard let after = Self.dropASCIIPrefix(host, ignoringCase: true, from: rest) else { return nil }
+            if let sitePath = Self.dropASCIIPrefix(path, ignoringCase: false, from: after) { return String(Substring(sitePath)) }
+            // The base URL itself without its trailing slash (`https://example.org/rapport`).
+            return after.isEmpty || (after.count + 1 == path.count && path.starts(with: after)) ? "" : nil
+        }
+        return nil
+    }
+
+    /// What follows `prefix` in `text`, or nil when `text` does not start with it (letters compared in any case when
+    /// `ignoringCase`: only ASCII ones are, other bytes must be equal).
+    private static func dropASCIIPrefix(_ prefix: some Collection<UInt8>, ignoringCase: Bool, from text: Substring.UTF8View) -> Substring.UTF8View? {
+        var index = text.startIndex
+        for byte in prefix {
+            guard index < text.endIndex else { return nil }
+            let other = text[index]
+            guard other == byte || (ignoringCase && Self.isASCIILetter(byte) && other | 0x20 == byte | 0x20) else { return nil }
+            index = text.index(after: index)
+        }
+        return text[index...]
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+
+    /// The rule on Characters, for a base URL whose host is not ASCII (`https://café.lu/`).
+    func sitePathByCharacters(ofAbsoluteURL url: String) -> String? {
         guard let schemeEnd = baseURL.range(of: "://") else { return nil }
         let base = baseURL[schemeEnd.upperBound...]
         let host = base.prefix { $0 != "/" }

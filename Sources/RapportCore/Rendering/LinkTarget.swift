@@ -29,16 +29,20 @@ enum LinkTarget {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
+    /// The path and the fragment of a destination, at its first `#` (found as a byte: every link of every page
+    /// comes here; the views of scalars cut exactly there, even before a combining mark).
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        let fragment = String(destination[destination.index(after: hash)...])
-        return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        let scalars = destination.unicodeScalars
+        let fragment = String(scalars[scalars.index(after: hash)...])
+        return (String(scalars[..<hash]), fragment.isEmpty ? nil : fragment)
     }
 
     /// The path and the query (`?x=1`, kept as written) of a link's path part.
     static func splitQuery(_ path: String) -> (path: String, query: String) {
-        guard let mark = path.firstIndex(of: "?") else { return (path, "") }
-        return (String(path[..<mark]), String(path[mark...]))
+        guard let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (path, "") }
+        let scalars = path.unicodeScalars
+        return (String(scalars[..<mark]), String(scalars[mark...]))
     }
 
     /// A URL path as a browser resolves it against the folder `folder` (relative to the site root, ending with
@@ -62,8 +66,8 @@ enum LinkTarget {
     /// `path` relative to the folder of `file` (both relative to the site root), normalised; `nil` above the root.
     static func resolve(_ path: String, from file: String) -> String? {
         // The common case, a sibling file (`niger.md`): no splitting.
-        if !path.utf8.contains(UInt8(ascii: "/")), path != "..", path != ".", let slash = file.lastIndex(of: "/") {
-            return file[...slash] + path
+        if !path.utf8.contains(UInt8(ascii: "/")), path != "..", path != ".", let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            return String(file.unicodeScalars[...slash]) + path
         }
         var parts = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast().map(String.init)
         for part in path.split(separator: "/") {

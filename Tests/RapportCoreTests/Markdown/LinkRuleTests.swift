@@ -34,4 +34,30 @@ struct LinkRuleTests {
         #expect(LinkTarget.hasScheme("https://example.org"))
         #expect(!LinkTarget.hasScheme("../mongolie.md"))
     }
+
+    @Test("the site's own absolute URLs: the byte rule agrees with the rule on Characters, for base URLs with and without a sub-path")
+    func ownAbsoluteURLs() {
+        let pieces = ["https://", "HTTPS://", "http://", "ftp://", "example.org", "EXAMPLE.Org", "example.org.evil.lu", "exemple.org",
+                      "/", "/rapport", "/rapport/", "/Rapport/", "fr/", "é", "e\u{301}", "?q=1", "#x", ":8080", "@", " ", "🇱🇺"]
+        var random = SplitMix64(seed: 3)
+        let urls = (0..<4000).map { _ in
+            (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        } + ["https://example.org/rapport", "https://example.org/rapport/fr/", "HTTP://EXAMPLE.ORG/rapport/en/x/", "https://example.org"]
+        for base in ["https://example.org/rapport/", "https://example.org/", "http://Example.Org/r/", "https://exemple.org/rapport-é/"] {
+            let config = Self.config(base)
+            for url in urls {
+                #expect(config.sitePath(ofAbsoluteURL: url) == config.sitePathByCharacters(ofAbsoluteURL: url), "\(base) \(url.debugDescription)")
+            }
+        }
+        let config = Self.config("https://example.org/rapport/")
+        #expect(config.sitePath(ofAbsoluteURL: "HTTPS://Example.ORG/rapport/fr/") == "fr/")
+        #expect(config.sitePath(ofAbsoluteURL: "https://example.org/rapport") == "")
+        #expect(config.sitePath(ofAbsoluteURL: "https://example.org/other/") == nil)
+        #expect(config.basePath == "/rapport/")
+    }
+
+    static func config(_ baseURL: String) -> SiteConfig {
+        SiteConfig(title: ["fr": "Rapport"], baseURL: baseURL, defaultLanguage: "fr",
+                   languages: [.init(code: "fr", locale: "fr_LU", name: "Français")], allowRawHTML: false, privacyPage: nil)
+    }
 }
