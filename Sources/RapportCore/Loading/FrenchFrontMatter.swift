@@ -102,14 +102,18 @@ enum FrenchFrontMatter {
     static func startsBlockScalar(_ line: FrontMatterLines.Line, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = line.start
         while index < line.contentEnd, bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ">") {
-            if "\"'#".utf8.contains(bytes[index]) { return false }
-            index += 1
+            switch bytes[index] {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "#"): return false
+            default: index += 1
+            }
         }
         guard index < line.contentEnd, index > line.start, isSpace(bytes[index - 1]) else { return false }
         let before = bytes[line.start..<(index - 1)].reversed().drop(while: isSpace).first
         guard before == UInt8(ascii: ":") || before == UInt8(ascii: "-") else { return false }
         var after = index + 1
-        while after < line.contentEnd, "+-0123456789".utf8.contains(bytes[after]) { after += 1 }
+        while after < line.contentEnd, bytes[after] == UInt8(ascii: "+") || bytes[after] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[after]) {
+            after += 1
+        }
         while after < line.contentEnd, isSpace(bytes[after]) { after += 1 }
         return after == line.contentEnd || bytes[after] == UInt8(ascii: "#")
     }
@@ -144,6 +148,11 @@ enum FrenchFrontMatter {
     /// Whether a plain text starts with this byte: not a quote, a flow or block indicator, an anchor, alias or tag,
     /// nor a comment.
     private static func startsPlainText(_ byte: UInt8) -> Bool {
-        !"\"'[]{}|>&*!%@`#,?".utf8.contains(byte)
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "%"),
+             UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "?"): false
+        default: true
+        }
     }
 }

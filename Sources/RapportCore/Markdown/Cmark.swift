@@ -63,8 +63,9 @@ private nonisolated(unsafe) let syntaxExtensions: [MarkdownExtensions: OpaquePoi
 }()
 
 /// libcmark-gfm marks the characters its inline extensions look for (`~`, `:`, `w`…) in a process-wide table
-/// while a parser reads inlines, and unmarks them after: two parses at once would race on it (a page rendered
-/// in parallel could lose its strikethrough or autolinks). Parses take turns; rendering needs no lock.
+/// while a parser reads inlines (in `cmark_parser_finish`), and unmarks them after: two at once would race on it
+/// (a page rendered in parallel could lose its strikethrough or autolinks). Reading the inlines takes turns;
+/// reading the blocks (`cmark_parser_feed`) and rendering need no lock.
 private let parseLock = NSLock()
 
 /// A parsed document and the parser that keeps its extensions (the renderer needs them).
@@ -82,8 +83,8 @@ private final class ParsedTree {
         for (flag, pointer) in syntaxExtensions where options.extensions.contains(flag) {
             cmark_parser_attach_syntax_extension(parser, pointer)
         }
-        parseLock.lock()
         cmark_parser_feed(parser, source, byteCount)
+        parseLock.lock()
         let finished = cmark_parser_finish(parser)
         parseLock.unlock()
         guard let document = finished else {

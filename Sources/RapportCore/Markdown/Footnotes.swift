@@ -1,3 +1,4 @@
+import Foundation
 import RapportTemplates
 
 // MARK: - Footnote syntax in the source
@@ -5,12 +6,19 @@ import RapportTemplates
 /// What libcmark-gfm does not tell about footnotes, read from the source: the label of a reference left as text
 /// (it has no note), and the lines where notes are defined (a note that no reference calls leaves the tree).
 enum FootnoteSyntax {
-    /// Whether a text may hold a `[^label]` (one scan for `[^`).
+    /// Whether a text may hold a `[^label]`: one scan for `[^` (`memchr` for each `[`: every text of every page
+    /// is asked).
     static func mayHoldReference(_ literal: ArraySlice<UInt8>) -> Bool {
-        var index = literal.startIndex
-        while let open = literal[index...].firstIndex(of: UInt8(ascii: "[")) {
-            if open + 1 < literal.endIndex, literal[open + 1] == UInt8(ascii: "^") { return true }
-            index = open + 1
+        literal.withUnsafeBytes(holdsCaretBracket)
+    }
+
+    private static func holdsCaretBracket(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset) {
+            let open = base.distance(to: UnsafeRawPointer(found))
+            if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "^") { return true }
+            offset = open + 1
         }
         return false
     }
@@ -36,8 +44,7 @@ enum FootnoteSyntax {
     static func definitionLines(in bytes: [UInt8]) -> [(line: Int, byteColumn: Int, label: String)] {
         var found: [(line: Int, byteColumn: Int, label: String)] = []
         // Most bodies have no footnote: one scan for `[^` decides.
-        guard bytes.indices.contains(where: { bytes[$0] == UInt8(ascii: "[") && $0 + 1 < bytes.count && bytes[$0 + 1] == UInt8(ascii: "^") })
-        else { return found }
+        guard bytes.withUnsafeBytes(holdsCaretBracket) else { return found }
         var line = 1, start = 0
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RapportCore
+import RapportTestSupport
 
 /// Tables, footnotes, strikethrough and autolinks (libcmark-gfm), in the HTML Rapport writes and through the build.
 @Suite("GitHub-flavoured Markdown")
@@ -185,12 +186,26 @@ struct GitHubMarkdownTests {
             var total: Int { lock.withLock { value } }
         }
         let wrong = Count()
-        DispatchQueue.concurrentPerform(iterations: 400) { index in
+        DispatchQueue.concurrentPerform(iterations: 2_000) { index in
             let source = index.isMultiple(of: 2) ? "Voir https://x.org et ~~a~~.\n" : String(repeating: "Texte *simple*. ", count: 50) + "\n"
             let html = Markdown.render(source).introHTML
             if !(index.isMultiple(of: 2) ? html == expected : html.hasPrefix("<p>Texte <em>simple</em>.")) { wrong.add() }
         }
         #expect(wrong.total == 0)
+    }
+
+    @Test("the scan for `[^` (memchr) finds what a plain search finds, in slices at any offset")
+    func caretBracketScan() {
+        var random = SplitMix64(seed: 2_026_12_07)
+        let alphabet: [UInt8] = Array("[^]a \n".utf8) + [0xC3, 0xA9, 0]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let start = Int.random(in: 0...bytes.count, using: &random)
+            let slice = bytes[start...]
+            let expected = slice.indices.contains { slice[$0] == UInt8(ascii: "[") && $0 + 1 < slice.endIndex && slice[$0 + 1] == UInt8(ascii: "^") }
+            #expect(FootnoteSyntax.mayHoldReference(slice) == expected, "\(Array(slice))")
+            #expect(FootnoteSyntax.definitionLines(in: Array(slice)).isEmpty || expected)
+        }
     }
 
     // MARK: - Hostile input
