@@ -66,10 +66,16 @@ extension Site {
         for (id, page) in pages.enumerated() { pageByFile[page.file] = id }
 
         // MARK: URLs, each used once, none of a generated page; chapter folders with their index.md
-        let routes = routes(of: pages)
-        let urls = routes.map(\.path)
-        checkURLs(urls, of: pages, glossaryRoutes: glossaryRoutes, log: &log)
-        checkChapterFolders(pages, unloadedFiles: unloadedFiles, log: &log)
+        // (On a thread of their own: nothing below needs them before the graph is assembled. Each pass that runs
+        // beside another keeps its diagnostics apart; they are put back in the order of a serial run.)
+        let addressing = BackgroundValue { () -> (routes: [Route], urls: [String], diagnostics: [Diagnostic]) in
+            var log = DiagnosticLog(stage: .site)
+            let routes = Site.routes(of: pages)
+            let urls = routes.map(\.path)
+            Site.checkURLs(urls, of: pages, glossaryRoutes: glossaryRoutes, log: &log)
+            Site.checkChapterFolders(pages, unloadedFiles: unloadedFiles, log: &log)
+            return (routes, urls, log.items)
+        }
 
         // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
         var groups = UnionFind(count: pages.count)
@@ -179,8 +185,14 @@ extension Site {
             }
         }
         countriesOfRegion = countriesOfRegion.mapValues { $0.sorted(by: byTitle) }
-        checkFigures(pages: pages, translations: translations, regionOfCountry: regionOfCountry,
-                     defaultLanguage: config.defaultLanguage, log: &log)
+        // Figures compared across pages, beside the lists and the reading order.
+        let figures = BackgroundValue { [translations, regionOfCountry] in
+            var log = DiagnosticLog(stage: .site)
+            Site.checkFigures(pages: pages, translations: translations, regionOfCountry: regionOfCountry,
+                              defaultLanguage: config.defaultLanguage, log: &log)
+            return log.items
+        }
+        var laterLog = DiagnosticLog(stage: .site)
 
         // MARK: The privacy notice and the accessibility statement
         func namedPages(_ key: String?, missing: (String) -> Reason) -> [String: PageID] {
@@ -190,7 +202,7 @@ extension Site {
                 let match = standalonePages[language]?.first { pages[$0].translationKey == key || pages[$0].fileStem == key }
                 if let match { found[language] = match }
             }
-            if found.isEmpty { log.error(missing(key), at: SourceLocation(path: "content/site.yaml")) }
+            if found.isEmpty { laterLog.error(missing(key), at: SourceLocation(path: "content/site.yaml")) }
             return found
         }
         let privacyPages = namedPages(config.privacyPage, missing: Reason.unknownPrivacyPage)
@@ -210,6 +222,7 @@ extension Site {
         let reading = ReadingOrder.make(pages: pages, editionHomes: editionHomes, regions: regionsOfEdition,
                                         countriesOfRegion: countriesOfRegion, countries: countriesOfEdition,
                                         regionOfCountry: regionOfCountry)
+        let (routes, urls, addressDiagnostics) = addressing.value
         let site = Site(
             config: config, pages: pages, routes: routes, urls: urls, translations: translations, editions: editions,
             editionHomes: editionHomes, countriesOfRegion: countriesOfRegion, regionOfCountry: regionOfCountry,
@@ -217,7 +230,7 @@ extension Site {
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
             countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles,
             draftFiles: draftFiles, reading: reading, glossary: glossary, glossaryRoutes: glossaryRoutes)
-        return (site, log.items)
+        return (site, addressDiagnostics + log.items + figures.value + laterLog.items)
     }
 
     /// Where the translation of `page` into `language` would be found by path.
