@@ -54,11 +54,15 @@ public struct StageTiming: Sendable {
     /// The process's resident memory when the stage ended, in bytes (Linux; `nil` elsewhere).
     public var residentBytes: Int?
 
-    public init(stage: String, duration: Duration, residentBytes: Int? = StageTiming.residentBytes()) {
+    public init(stage: String, duration: Duration, residentBytes: Int? = StageTiming.isMemoryRecorded ? StageTiming.residentBytes() : nil) {
         self.stage = stage
         self.duration = duration
         self.residentBytes = residentBytes
     }
+
+    /// Whether each stage's end reads the resident memory: only when the timings are printed (`RAPPORT_TIMINGS=1`),
+    /// since every read opens `/proc/self/statm`, a cost a preview rebuild would pay at each of its stages.
+    public static let isMemoryRecorded = ProcessInfo.processInfo.environment["RAPPORT_TIMINGS"] == "1"
 
     /// The current resident set size, from `/proc/self/statm`.
     public static func residentBytes() -> Int? {

@@ -15,18 +15,23 @@ public struct ParsedDocument: Sendable, Equatable {
         }
         var text = source.text
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return failure(.emptyFile) }
-        return text.withUTF8 { bytes in
-            switch FrontMatterLines.scan(bytes) {
-            case .failure(.missingOpening): return failure(.missingFrontMatter)
-            case .failure(.unclosed): return failure(.unclosedFrontMatter)
-            case .success(let lines):
-                return .success(ParsedDocument(
-                    path: source.path,
-                    yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[lines.opening.end..<lines.closing.start]), as: UTF8.self),
-                    yamlFirstLine: lines.opening.number + 1,
-                    body: String(decoding: UnsafeBufferPointer(rebasing: bytes[lines.closing.end...]), as: UTF8.self),
-                    bodyFirstLine: lines.closing.number + 1))
+        switch text.withUTF8(FrontMatterLines.scan) {
+        case .failure(.missingOpening): return failure(.missingFrontMatter)
+        case .failure(.unclosed): return failure(.unclosedFrontMatter)
+        case .success(let lines):
+            // Each part copied from the text, not decoded again: the text is valid UTF-8 already, and the parts
+            // start and end at line breaks.
+            func part(_ start: Int, _ end: Int) -> String {
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(utf8.startIndex, offsetBy: end)
+                return String(Substring(utf8[lower..<upper]))
             }
+            return .success(ParsedDocument(
+                path: source.path,
+                yaml: part(lines.opening.end, lines.closing.start),
+                yamlFirstLine: lines.opening.number + 1,
+                body: part(lines.closing.end, text.utf8.count),
+                bodyFirstLine: lines.closing.number + 1))
         }
     }
 }
