@@ -4,7 +4,9 @@
 /// only when computing it again would give the same value: the pipeline's output never depends on what the memo
 /// holds, only its speed does. No list of fields decides anything here.
 ///
-/// Not thread-safe: the pipeline reads and writes it from its own thread (the preview keeps it in an actor).
+/// Not thread-safe: one pipeline at a time uses it (the preview keeps it in an actor), from its own thread and
+/// from the threads it starts beside the site graph, each on its own part: the theme's entry (the theme's thread)
+/// and `renderInputs`, which only reads the load entries that the load stage wrote before it started.
 public final class BuildMemo: @unchecked Sendable {
     public init() {}
 

@@ -51,6 +51,8 @@ struct Pipeline {
         let templates = themeFiles.templates, memo = memo
         let themeLoad = BackgroundValue { memo?.theme(of: templates) { Theme.load(templates: templates) } ?? Theme.load(templates: templates) }
         let languages = loaded.config.languageCodes
+        // The preview's digest of the site-wide inputs reads the files alone: made beside the graph.
+        let siteInputsValue = memo.map { memo in BackgroundValue { [source, options] in memo.renderInputs(source, options: options) } }
         let (dataSets, dataDiagnostics) = memo?.dataSets(of: loaded.dataFiles, languages: languages)
             ?? DataSets.load(loaded.dataFiles, languages: languages)
         log.add(dataDiagnostics)
@@ -84,7 +86,7 @@ struct Pipeline {
         }
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.
         let sink = log.isFailing ? nil : output
-        let siteInputs = memo?.renderInputs(source, options: options)
+        let siteInputs = siteInputsValue?.value ?? nil
         let reused = memo?.reusableRenderings(site, siteInputs: siteInputs) ?? []
         if memo != nil { clock.lap("memo") }
         let rendered = RenderStage.run(renderer, to: sink, spool: sink == nil ? nil : Spool(), reused: reused,

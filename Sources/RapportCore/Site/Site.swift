@@ -77,53 +77,13 @@ extension Site {
             return (routes, urls, log.items)
         }
 
-        // MARK: Translations: same path under <lang>/, or same translation_key, within one edition
-        var groups = UnionFind(count: pages.count)
-        var pairing: [TranslationPairing: PageID] = [:]
-        pairing.reserveCapacity(pages.count * 2)
-        func pair(_ id: PageID, by key: TranslationPairing) {
-            if let other = pairing[key] { groups.union(id, other) } else { pairing[key] = id }
+        // MARK: Translations (beside the lists of editions, regions and countries, which do not need them)
+        let pairing = BackgroundValue {
+            var log = DiagnosticLog(stage: .site)
+            let translations = Site.pairTranslations(pages, languages: languages, unloadedFiles: unloadedFiles, drafts: drafts, log: &log)
+            return (translations, log.items)
         }
-        for (id, page) in pages.enumerated() {
-            pair(id, by: .path(edition: page.edition, pathInLanguage: page.pathInLanguage))
-            if let key = page.translationKey { pair(id, by: .key(edition: page.edition, translationKey: key)) }
-        }
-        // Each group's members in page order, under its root's id.
-        var members = [[PageID]](repeating: [], count: pages.count)
-        for id in pages.indices { members[groups.find(id)].append(id) }
-        var translations = [[String: PageID]](repeating: [:], count: pages.count)
-        for ids in members where !ids.isEmpty {
-            var set: [String: PageID] = [:]
-            for id in ids {
-                let page = pages[id]
-                if let other = set[page.language] {
-                    log.error(.duplicateTranslation(language: page.language, otherFile: pages[other].file),
-                              at: SourceLocation(path: page.file))
-                    continue
-                }
-                if let first = set.values.min(), !pages[first].kind.isSameKind(as: page.kind) {
-                    log.error(.translationKindMismatch(otherFile: pages[first].file), at: SourceLocation(path: page.file))
-                    continue
-                }
-                set[page.language] = id
-            }
-            for id in set.values { translations[id] = set }
-            for id in ids where translations[id].isEmpty { translations[id] = [pages[id].language: id] }
-        }
-        // A draft's translation is not missing yet, nor is a translation that is a draft.
         let draftFiles = Set(drafts.map(\.file))
-        let draftKeys = Set(drafts.compactMap { draft in
-            draft.translationKey.map { LanguageTranslationKey(edition: draft.edition, language: draft.language, key: $0) }
-        })
-        for (id, page) in pages.enumerated() where !page.draft {
-            for language in languages where translations[id][language] == nil {
-                let expected = expectedFile(of: page, in: language)
-                if unloadedFiles.contains(expected) || draftFiles.contains(expected) { continue }
-                if let key = page.translationKey,
-                   draftKeys.contains(LanguageTranslationKey(edition: page.edition, language: language, key: key)) { continue }
-                log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
-            }
-        }
 
         // MARK: Editions, their homes, regions and countries
         // Lists are in reading order of titles: accents and case ignored ("Égypte" among the E), file as tie-break.
@@ -185,6 +145,7 @@ extension Site {
             }
         }
         countriesOfRegion = countriesOfRegion.mapValues { $0.sorted(by: byTitle) }
+        let (translations, translationDiagnostics) = pairing.value
         // Figures compared across pages, beside the lists and the reading order.
         let figures = BackgroundValue { [translations, regionOfCountry] in
             var log = DiagnosticLog(stage: .site)
@@ -230,7 +191,61 @@ extension Site {
             standalonePages: standalonePages, privacyPages: privacyPages, accessibilityPages: accessibilityPages,
             countryAcrossEditions: countryAcrossEditions, pageByFile: pageByFile, unloadedFiles: unloadedFiles,
             draftFiles: draftFiles, reading: reading, glossary: glossary, glossaryRoutes: glossaryRoutes)
-        return (site, addressDiagnostics + log.items + figures.value + laterLog.items)
+        return (site, addressDiagnostics + translationDiagnostics + log.items + figures.value + laterLog.items)
+    }
+
+    /// Pass "translations": pages paired as translations of one another — the same path under their language
+    /// folders, or the same `translation_key`, within one edition — each page's translations by language, itself
+    /// included; and a warning for each translation missing (unless it is a draft, or a file that did not load).
+    static func pairTranslations(_ pages: [Page], languages: [String], unloadedFiles: Set<String>, drafts: [Page],
+                                 log: inout DiagnosticLog) -> [[String: PageID]] {
+        var groups = UnionFind(count: pages.count)
+        var pairing: [TranslationPairing: PageID] = [:]
+        pairing.reserveCapacity(pages.count * 2)
+        func pair(_ id: PageID, by key: TranslationPairing) {
+            if let other = pairing[key] { groups.union(id, other) } else { pairing[key] = id }
+        }
+        for (id, page) in pages.enumerated() {
+            pair(id, by: .path(edition: page.edition, pathInLanguage: page.pathInLanguage))
+            if let key = page.translationKey { pair(id, by: .key(edition: page.edition, translationKey: key)) }
+        }
+        // Each group's members in page order, under its root's id.
+        var members = [[PageID]](repeating: [], count: pages.count)
+        for id in pages.indices { members[groups.find(id)].append(id) }
+        var translations = [[String: PageID]](repeating: [:], count: pages.count)
+        for ids in members where !ids.isEmpty {
+            var set: [String: PageID] = [:]
+            for id in ids {
+                let page = pages[id]
+                if let other = set[page.language] {
+                    log.error(.duplicateTranslation(language: page.language, otherFile: pages[other].file),
+                              at: SourceLocation(path: page.file))
+                    continue
+                }
+                if let first = set.values.min(), !pages[first].kind.isSameKind(as: page.kind) {
+                    log.error(.translationKindMismatch(otherFile: pages[first].file), at: SourceLocation(path: page.file))
+                    continue
+                }
+                set[page.language] = id
+            }
+            for id in set.values { translations[id] = set }
+            for id in ids where translations[id].isEmpty { translations[id] = [pages[id].language: id] }
+        }
+        // A draft's translation is not missing yet, nor is a translation that is a draft.
+        let draftFiles = Set(drafts.map(\.file))
+        let draftKeys = Set(drafts.compactMap { draft in
+            draft.translationKey.map { LanguageTranslationKey(edition: draft.edition, language: draft.language, key: $0) }
+        })
+        for (id, page) in pages.enumerated() where !page.draft {
+            for language in languages where translations[id][language] == nil {
+                let expected = expectedFile(of: page, in: language)
+                if unloadedFiles.contains(expected) || draftFiles.contains(expected) { continue }
+                if let key = page.translationKey,
+                   draftKeys.contains(LanguageTranslationKey(edition: page.edition, language: language, key: key)) { continue }
+                log.warning(.missingTranslation(language: language, expectedFile: expected), at: SourceLocation(path: page.file))
+            }
+        }
+        return translations
     }
 
     /// Where the translation of `page` into `language` would be found by path.
