@@ -6,8 +6,8 @@ struct SiteGraph: Sendable {
 }
 
 /// Stage "site graph": pairs translations, links regions and countries, checks figures across pages, gives each
-/// page its route and the reading order, then compares translations with their sources. A serial stage, run on
-/// every build and every preview rebuild alike.
+/// page its route and the reading order, then compares translations with their sources. Run whole on every build
+/// and every preview rebuild alike; its independent passes run side by side (`Site.make`).
 enum GraphStage {
     static func run(_ loaded: LoadedSite, includeDrafts: Bool, log: inout BuildLog) -> SiteGraph {
         let drafts = includeDrafts ? [] : loaded.pages.filter(\.draft)
