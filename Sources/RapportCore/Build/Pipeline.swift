@@ -53,6 +53,9 @@ struct Pipeline {
         let languages = loaded.config.languageCodes
         // The preview's digest of the site-wide inputs reads the files alone: made beside the graph.
         let siteInputsValue = memo.map { memo in BackgroundValue { [source, options] in memo.renderInputs(source, options: options) } }
+        // Waited for on every way out (a theme that does not compile returns early): it reads the memo, which the
+        // next run writes.
+        defer { _ = siteInputsValue?.value }
         let (dataSets, dataDiagnostics) = memo?.dataSets(of: loaded.dataFiles, languages: languages)
             ?? DataSets.load(loaded.dataFiles, languages: languages)
         log.add(dataDiagnostics)
