@@ -31,6 +31,21 @@ public enum Markdown {
         rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite? = { _ in nil },
         placeData: (MarkdownDataMarker) -> (page: String, print: String)? = { _ in nil }
     ) -> RenderedMarkdown {
+        render(source, options: options, reservedIDs: reservedIDs, printIDPrefix: printIDPrefix, rendersOnce: true,
+               rewriteLink: rewriteLink, placeData: placeData)
+    }
+
+    /// `render`, with the page and the print page written from one rendering (`rendersOnce`, as builds do) or from
+    /// two, the reference way (the tests compare them).
+    static func render(
+        _ source: String,
+        options: MarkdownOptions,
+        reservedIDs: Set<String>,
+        printIDPrefix: String?,
+        rendersOnce: Bool,
+        rewriteLink: (MarkdownLink) -> MarkdownLinkRewrite?,
+        placeData: (MarkdownDataMarker) -> (page: String, print: String)?
+    ) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
         guard let parsed = ParsedTree(source: source, byteCount: bytes.count, options: options) else { return RenderedMarkdown() }
         var tree = TreePasses(tree: parsed, bytes: bytes, options: options)
@@ -45,7 +60,7 @@ public enum Markdown {
             tree.shapeFootnotes()
         }
         tree.splitAtMoreMarker()
-        return tree.render(printIDPrefix: printIDPrefix)
+        return tree.render(printIDPrefix: printIDPrefix, once: rendersOnce)
     }
 }
 
@@ -472,8 +487,9 @@ private struct TreePasses {
 
     // MARK: Rendering
 
-    /// The page's HTML, and with `printIDPrefix` the print page's: prefixed ids, print links, its own notes.
-    mutating func render(printIDPrefix: String?) -> RenderedMarkdown {
+    /// The page's HTML, and with `printIDPrefix` the print page's: prefixed ids, print links, its own notes. Written
+    /// `once` when it can be (`renderOnce`), else by rendering the tree for the print page, then again for the page.
+    mutating func render(printIDPrefix: String?, once: Bool) -> RenderedMarkdown {
         // Without CMARK_OPT_UNSAFE cmark writes `<!-- raw HTML omitted -->` for raw HTML and empties
         // `javascript:`, `vbscript:`, `file:` and most `data:` link targets.
         let renderOptions = options.allowRawHTML ? CMARK_OPT_UNSAFE : 0
@@ -481,6 +497,7 @@ private struct TreePasses {
             if let rest { cmark_node_free(rest) }
             for note in noteDocuments { cmark_node_free(note) }
         }
+        if let printIDPrefix, once, renderOnce(printIDPrefix: printIDPrefix, options: renderOptions) { return result }
         if let printIDPrefix {
             for variant in variants { variant.apply(printIDPrefix: printIDPrefix) }
             let notes = renderNotes(prefix: printIDPrefix, options: renderOptions)
@@ -494,6 +511,66 @@ private struct TreePasses {
         if let rest { result.rest = tree.html(of: rest, options: renderOptions) }
         result.intro = tree.html(of: tree.document, options: renderOptions)
         return result
+    }
+
+    /// The page's and the print page's HTML from one rendering of each part (`VariantMarkers`): the same output as
+    /// `render`'s two renderings. False, having written nothing, when a part cannot be rendered this way (a value
+    /// with a `:`, which cmark could judge unsafe; a reference inside a note; a marker not where it was put).
+    private mutating func renderOnce(printIDPrefix: String, options renderOptions: Int32) -> Bool {
+        guard referenceNodes.count == calls.count else { return false }
+        var pageValues: [[UInt8]] = [], printValues: [[UInt8]] = [], markers: [String] = []
+        for (index, variant) in variants.enumerated() {
+            let page = variant.page, print = variant.print(printIDPrefix)
+            if variant.isURL {
+                guard !page.utf8.contains(UInt8(ascii: ":")), !print.utf8.contains(UInt8(ascii: ":")) else { return false }
+                pageValues.append(HrefEscaping.escape(page))
+                printValues.append(HrefEscaping.escape(print))
+                markers.append(VariantMarkers.marker(index))
+            } else if cmark_node_get_type(variant.node) == CMARK_NODE_CUSTOM_BLOCK {
+                // cmark ends a block's opening with a line break unless it ends with one: the marker ends as the
+                // text it stands for does, and that break stays in place.
+                guard page.hasSuffix("\n"), print.hasSuffix("\n") else { return false }
+                pageValues.append(Array(page.utf8.dropLast()))
+                printValues.append(Array(print.utf8.dropLast()))
+                markers.append(VariantMarkers.marker(index) + "\n")
+            } else {
+                pageValues.append(Array(page.utf8))
+                printValues.append(Array(print.utf8))
+                markers.append(VariantMarkers.marker(index))
+            }
+        }
+        let firstReference = variants.count
+        for (variant, marker) in zip(variants, markers) { variant.apply(value: marker) }
+        for (index, reference) in referenceNodes.enumerated() { cmark_node_set_on_enter(reference.node, VariantMarkers.marker(firstReference + index)) }
+        // The pieces: each note, the introduction, the fold.
+        var pieces = noteDocuments.map { tree.html(of: $0, options: renderOptions) }
+        let introPiece = pieces.count
+        pieces.append(tree.html(of: tree.document, options: renderOptions))
+        pieces.append(rest.map { tree.html(of: $0, options: renderOptions) } ?? [])
+        let count = firstReference + referenceNodes.count
+        guard let placement = VariantMarkers.locate(in: pieces, count: count, allowed: { piece, slot in piece >= introPiece || slot < firstReference })
+        else {
+            // Rendered twice instead, from the references as `shapeFootnotes` left them (the variants are all set again).
+            for reference in referenceNodes { cmark_node_set_on_enter(reference.node, "") }
+            return false
+        }
+        func fill(_ piece: Int, _ values: [[UInt8]]) -> [UInt8] {
+            VariantMarkers.fill(pieces[piece], spots: placement.spots[piece], values: values)
+        }
+        func section(prefix: String, values: [[UInt8]]) -> FootnoteSection {
+            FootnoteSection(prefix: prefix, footnotes: result.footnotes,
+                            contents: noteDocuments.indices.map { String(decoding: fill($0, values), as: UTF8.self) }, options: options)
+        }
+        let printNotes = section(prefix: printIDPrefix, values: printValues)
+        let pageNotes = section(prefix: "", values: pageValues)
+        printValues += calls.map { Array(printNotes.referenceHTML($0).utf8) }
+        pageValues += calls.map { Array(pageNotes.referenceHTML($0).utf8) }
+        result.print = fill(introPiece, printValues) + fill(introPiece + 1, printValues) + printNotes.section(level: 3)
+        for index in result.footnotes.indices { result.footnotes[index].html = pageNotes.noteHTML(index) }
+        result.notes = pageNotes.section(level: 2)
+        if rest != nil { result.rest = fill(introPiece + 1, pageValues) }
+        result.intro = fill(introPiece, pageValues)
+        return true
     }
 
     /// The notes as the tree now stands (page or print links), and the references' HTML set to match.
@@ -567,7 +644,10 @@ private struct NodeVariant {
     }
 
     func apply(printIDPrefix: String?) {
-        let value = printIDPrefix.map(print) ?? page
+        apply(value: printIDPrefix.map(print) ?? page)
+    }
+
+    func apply(value: String) {
         if isURL { cmark_node_set_url(node, value) } else { cmark_node_set_on_enter(node, value) }
     }
 }

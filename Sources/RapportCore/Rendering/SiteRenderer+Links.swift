@@ -28,6 +28,23 @@ extension SiteRenderer {
         var form: URLForm?
     }
 
+    /// One page's link rewrites by destination. A page names the same files again and again (a sibling country in
+    /// every section); a link resolved without a diagnostic, an anchor to check or an image to note leads to the
+    /// same place each time, so it is resolved once. Anything else is resolved at each of its places.
+    struct LinkRewrites {
+        private var known: [String: MarkdownLinkRewrite?] = [:]
+
+        mutating func rewrite(_ link: MarkdownLink, log: inout DiagnosticLog, notes: inout LinkNotes,
+                              resolving resolve: (inout DiagnosticLog, inout LinkNotes) -> MarkdownLinkRewrite?) -> MarkdownLinkRewrite? {
+            guard link.kind == .link else { return resolve(&log, &notes) }
+            if let rewrite = known[link.destination] { return rewrite }
+            let logged = log.items.count, anchors = notes.anchors.count
+            let rewrite = resolve(&log, &notes)
+            if log.items.count == logged, notes.anchors.count == anchors { known[link.destination] = .some(rewrite) }
+            return rewrite
+        }
+    }
+
     /// Where a body link leads, or `nil` to keep it as written; logs links to missing pages and assets.
     func resolve(_ link: MarkdownLink, on page: Page, id: Site.PageID,
                  log: inout DiagnosticLog, notes: inout LinkNotes) -> ResolvedLink? {

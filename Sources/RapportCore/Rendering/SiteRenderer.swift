@@ -73,18 +73,21 @@ public struct SiteRenderer: Sendable {
         let linker = Linker(mode: .relative(from: url))
         var log = DiagnosticLog(stage: .markdown)
         var notes = LinkNotes()
+        var rewrites = LinkRewrites()
         var placed: [String: Int] = [:]
         let printLinker = page.edition.map { Linker(mode: .relative(from: Route.print(language: page.language, edition: $0).path)) }
         // The layout first: data markers in the body render their tables and charts with it.
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
-            switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
-            case nil: return nil
-            case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
-            case .site(let path, let fragment):
-                let suffix = fragment.map { "#" + $0 } ?? ""
-                return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
+            rewrites.rewrite(link, log: &log, notes: &notes) { log, notes in
+                switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
+                case nil: return nil
+                case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
+                case .site(let path, let fragment):
+                    let suffix = fragment.map { "#" + $0 } ?? ""
+                    return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
+                }
             }
         } placeData: { marker in
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)

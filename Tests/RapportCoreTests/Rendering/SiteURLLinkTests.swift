@@ -173,6 +173,23 @@ struct SiteURLLinkTests {
         #expect(messages("[a](//cdn.example.net/x.js) [b](mailto:info@example.org) [c](?x=1) [d](https://example.net/fr/)") == [])
     }
 
+    @Test("a link written again on a page is checked again at each place, and leads to the same page each time")
+    func repeatedLinks() {
+        let links = "[a](../regions/sahel.md) [b](nigr.md) [c](/fr/2020/regions/sahel/) [d](../regions/sahel.md#climat) [e](niger.md)"
+        let problems = { (column: Int) in [
+            "\(Self.niger):6:\(column + 25): error: link to 'nigr.md', which does not exist; did you mean 'niger.md'?",
+            "\(Self.niger):6:\(column + 38): warning: link to '/fr/2020/regions/sahel/' \(Self.fromRoot) link to the page's file instead: (../regions/sahel.md)",
+            "\(Self.niger):6:\(column + 67): error: no heading with the id 'climat' in \(Self.sahel); did you mean 'climat-et-eau'?",
+        ] }
+        #expect(messages(links + " " + links) == problems(1) + problems(links.count + 2))
+        // Without problems, the page is written: every copy of a link has its target.
+        let html = build("[a](../regions/sahel.md) [b](niger.md) [c](../regions/sahel.md) [d](niger.md) [e](../regions/sahel.md#climat-et-eau) [f](../regions/sahel.md#climat-et-eau)")
+            .text("fr/2020/countries/niger/index.html") ?? ""
+        let targets = html.components(separatedBy: "<p>").dropFirst().first?.components(separatedBy: "href=\"").dropFirst()
+            .map { String($0.prefix(while: { $0 != "\"" })) }
+        #expect(targets == ["../../regions/sahel/", "./", "../../regions/sahel/", "./", "../../regions/sahel/#climat-et-eau", "../../regions/sahel/#climat-et-eau"])
+    }
+
     @Test("a root-relative link is an error under --strict, like every warning")
     func strict() {
         #expect(build("[Sahel](/fr/2020/regions/sahel/)", strict: true).diagnostics.map(\.severity) == [.error])
