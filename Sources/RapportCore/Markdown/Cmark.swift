@@ -522,9 +522,9 @@ private struct TreePasses {
         for (index, variant) in variants.enumerated() {
             let page = variant.page, print = variant.print(printIDPrefix)
             if variant.isURL {
-                guard !page.utf8.contains(UInt8(ascii: ":")), !print.utf8.contains(UInt8(ascii: ":")) else { return false }
-                pageValues.append(HrefEscaping.escape(page))
-                printValues.append(HrefEscaping.escape(print))
+                guard let page = HrefEscaping.escapeWithoutScheme(page), let print = HrefEscaping.escapeWithoutScheme(print) else { return false }
+                pageValues.append(page)
+                printValues.append(print)
                 markers.append(VariantMarkers.marker(index))
             } else if cmark_node_get_type(variant.node) == CMARK_NODE_CUSTOM_BLOCK {
                 // cmark ends a block's opening with a line break unless it ends with one: the marker ends as the

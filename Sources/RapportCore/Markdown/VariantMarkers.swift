@@ -19,9 +19,18 @@ struct VariantMarkers {
 
     /// The marker of slot `slot`, to set on a node.
     static func marker(_ slot: Int) -> String {
-        let digits = String(slot, radix: 16)
-        return String(decoding: lead, as: UTF8.self) + String(repeating: "0", count: 8 - digits.count) + digits
+        String(unsafeUninitializedCapacity: length) { buffer in
+            _ = buffer.initialize(from: lead)
+            var rest = slot
+            for index in stride(from: length - 1, through: lead.count, by: -1) {
+                buffer[index] = hexDigits[rest & 0xF]
+                rest >>= 4
+            }
+            return length
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Where each marker stands in rendered pieces: for each piece, the offsets and slots in order.
     struct Placement {
@@ -106,11 +115,23 @@ enum HrefEscaping {
         }
     }
 
-    static func escape(_ url: String) -> [UInt8] {
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// `url` escaped, or `nil` when it holds a `:` (a scheme, that cmark judges before writing it).
+    static func escapeWithoutScheme(_ url: String) -> [UInt8]? {
+        var url = url
+        return url.withUTF8 { bytes in
+            if let start = bytes.baseAddress, memchr(start, Int32(UInt8(ascii: ":")), bytes.count) != nil { return nil }
+            return bytes.allSatisfy({ safe[Int($0)] }) ? Array(bytes) : escape(bytes)
+        }
+    }
+
+    static func escape(_ url: String) -> [UInt8] { escape(url.utf8) }
+
+    private static func escape(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var escaped: [UInt8] = []
-        escaped.reserveCapacity(url.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in url.utf8 {
+        escaped.reserveCapacity(bytes.count)
+        for byte in bytes {
             if safe[Int(byte)] {
                 escaped.append(byte)
             } else if byte == UInt8(ascii: "&") {

@@ -105,6 +105,9 @@ struct OneRenderingTests {
                 Character(UnicodeScalar(UInt8.random(in: 1...127, using: &generator)))
             }))
         }
+        for sample in samples {
+            #expect(HrefEscaping.escapeWithoutScheme(sample) == (sample.contains(":") ? nil : HrefEscaping.escape(sample)))
+        }
         for sample in samples where !sample.contains(":") {
             let html = Markdown.render("[x](t.md)", rewriteLink: { _ in MarkdownLinkRewrite(href: sample) }).introHTML
             #expect(html == "<p><a href=\"" + String(decoding: HrefEscaping.escape(sample), as: UTF8.self) + "\">x</a></p>\n",
