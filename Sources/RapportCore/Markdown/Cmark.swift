@@ -169,6 +169,7 @@ private struct TreePasses {
         self.tree = tree
         self.options = options
         positions = SourceColumns(bytes: bytes)
+        result.plainTextBytes.reserveCapacity(bytes.count)
     }
 
     // MARK: Walk
@@ -182,13 +183,20 @@ private struct TreePasses {
         // How many headings, links, images and tables enclose the node: no term is marked inside one.
         var unmarkedDepth = 0
         let marksTerms = options.abbreviations != nil
+        // The blocks the walk is in, innermost last: a text node's paragraph, heading or table cell is the last.
+        var blocks: [OpaquePointer] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { break }
             defer { event = cmark_iter_next(iterator) }
             let type = cmark_node_get_type(node)
             if marksTerms, Self.holdsNoAbbreviation(type, node, kinds: &kinds) { unmarkedDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
-            guard event == CMARK_EVENT_ENTER else { continue }
+            guard event == CMARK_EVENT_ENTER else {
+                // Only containers are left (cmark enters a leaf and never leaves it).
+                if Self.isBlock(type), !blocks.isEmpty { blocks.removeLast() }
+                continue
+            }
+            if Self.isBlock(type), !Self.isLeafBlock(type) { blocks.append(node) }
             if marksTerms, type == CMARK_NODE_TEXT, unmarkedDepth == 0 { abbreviationNodes.append(node) }
             if cmark_node_parent(node) == tree.document {
                 if type == CMARK_NODE_FOOTNOTE_DEFINITION { definitionNodes.append(node) } else { topLevelLines.append(lines(of: node)) }
@@ -202,7 +210,7 @@ private struct TreePasses {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 visitHTML(node, type: type)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                visitText(node, typeset: type == CMARK_NODE_TEXT, cursor: &cursor)
+                visitText(node, in: blocks.last, typeset: type == CMARK_NODE_TEXT, cursor: &cursor)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if options.typography != nil { leaves.addBoundary() }
             case CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -221,7 +229,8 @@ private struct TreePasses {
         let text = plainText(of: node)
         let destination = string(cmark_node_get_url(node))
         // libcmark-gfm places a `www.` autolink one column early: found in the source instead.
-        let position = position(of: node, cursor: &cursor, text: text, search: destination == "http://" + text)
+        let isWWW = destination.utf8.starts(with: "http://".utf8) && destination == "http://" + text
+        let position = position(of: node, cursor: &cursor, text: text, search: isWWW)
         let link = MarkdownLink(kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
                                 text: text, line: position.line, column: position.column)
         result.links.append(link)
@@ -250,12 +259,12 @@ private struct TreePasses {
         if type == CMARK_NODE_HTML_INLINE, options.typography != nil { leaves.addBoundary() }
     }
 
-    private mutating func visitText(_ node: OpaquePointer, typeset: Bool, cursor: inout SourceCursor) {
+    private mutating func visitText(_ node: OpaquePointer, in block: OpaquePointer?, typeset: Bool, cursor: inout SourceCursor) {
         // The literal's bytes go to the plain text, where the typography reads them too.
         let start = result.plainTextBytes.count
         appendLiteral(of: node, to: &result.plainTextBytes)
         let literal = start..<result.plainTextBytes.count
-        if options.typography != nil { leaves.add(node, literal: literal, typeset: typeset) }
+        if options.typography != nil { leaves.add(node, in: block, literal: literal, typeset: typeset) }
         result.plainTextBytes.append(0x20)
         // A footnote reference without its note is left by libcmark-gfm as the text `[^label]`, often merged into
         // the text before it; an escaped `\[^label]` is text too, told apart in the source.
@@ -595,6 +604,11 @@ private struct TreePasses {
         type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
 
+    /// The blocks cmark's iterator enters but never leaves (its `S_is_leaf`).
+    static func isLeafBlock(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK
+    }
+
     private func start(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
         (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }
@@ -668,35 +682,11 @@ private struct InlineLeaves {
     }
 
     private(set) var items: [Leaf] = []
-    /// The block of each inline container met so far: in emphasis nested 100,000 deep, a walk up from every
-    /// text node to its block would take quadratic time; each container is walked over once.
-    private var blockOfInline: [OpaquePointer: OpaquePointer?] = [:]
 
-    mutating func add(_ node: OpaquePointer, literal: Range<Int>, typeset: Bool) {
-        items.append(Leaf(node: node, block: block(holding: node), literal: literal, typeset: typeset))
-    }
-
-    /// The nearest ancestor of `node` that is a block (a paragraph, heading or table cell).
-    private mutating func block(holding node: OpaquePointer) -> OpaquePointer? {
-        guard let parent = cmark_node_parent(node) else { return nil }
-        // Most text stands right in its paragraph: no table to consult.
-        guard Self.isInline(parent) else { return parent }
-        if let known = blockOfInline[parent] { return known }
-        var chain: [OpaquePointer] = []
-        var current: OpaquePointer? = parent
-        var found: OpaquePointer?
-        while let inline = current, Self.isInline(inline) {
-            if let known = blockOfInline[inline] { found = known; break }
-            chain.append(inline)
-            current = cmark_node_parent(inline)
-            found = current
-        }
-        for inline in chain { blockOfInline[inline] = found }
-        return found
-    }
-
-    private static func isInline(_ node: OpaquePointer) -> Bool {
-        cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE)
+    /// A text or code node, in `block`: the nearest block holding it (the walk knows it: in emphasis nested
+    /// 100,000 deep, a walk up from every text node would take quadratic time).
+    mutating func add(_ node: OpaquePointer, in block: OpaquePointer?, literal: Range<Int>, typeset: Bool) {
+        items.append(Leaf(node: node, block: block, literal: literal, typeset: typeset))
     }
 
     mutating func addBoundary() { items.append(Leaf(node: nil, block: nil, literal: 0..<0, typeset: false)) }
