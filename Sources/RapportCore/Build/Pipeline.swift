@@ -83,8 +83,10 @@ struct Pipeline {
         let configAsks = loaded.config.pdf && memo == nil
         if let request = options.pdf ? PDFStage.Request.flag : configAsks ? .config(loaded.config.pdfLocation) : nil {
             let sink = log.isFailing ? nil : output
-            (renderer.pdfs, pdfFiles) = PDFStage.run(renderer, request: request, engine: options.pdfEngine, assets: assets,
-                                                     timeout: options.pdfTimeout, to: sink, log: &log)
+            let pdfs: [EditionScope: PublishedPDF]
+            (pdfs, pdfFiles) = PDFStage.run(renderer, request: request, engine: options.pdfEngine, assets: assets,
+                                            timeout: options.pdfTimeout, to: sink, log: &log)
+            renderer = renderer.with(pdfs: pdfs)
             clock.lap("pdf")
         }
         // Nothing is written once an error is known; pages are still rendered, for their own diagnostics.

@@ -37,7 +37,7 @@ extension SiteRenderer {
     func place(_ id: Site.PageID, in chrome: inout ChromeView, linker: Linker) {
         let page = site.pages[id]
         guard page.edition != nil else { return }
-        let link = { (other: Site.PageID) in LinkView(label: title(of: other), href: linker.href(site.urls[other])) }
+        let link = { (other: Site.PageID) in LinkView(label: self.title(of: other), href: linker.href(self.site.urls[other])) }
         if !page.kind.isEditionHome {
             chrome.breadcrumbs = (site.reading.trail[id] ?? []).map(link)
                 + [LinkView(label: title(of: id), href: linker.href(site.urls[id]), current: true)]

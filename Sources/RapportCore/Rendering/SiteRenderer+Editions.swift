@@ -6,7 +6,7 @@ import RapportTemplates
 extension SiteRenderer {
     func makeEditionView(_ id: Site.PageID, edition: String, body: BodyView, linker: Linker) -> EditionView {
         let page = site.pages[id]
-        let link = { (other: Site.PageID) in LinkView(label: title(of: other), href: linker.href(site.urls[other])) }
+        let link = { (other: Site.PageID) in LinkView(label: self.title(of: other), href: linker.href(self.site.urls[other])) }
         let regions = (site.regionsOfEdition[edition]?[page.language] ?? []).map { region in
             RegionGroupView(title: title(of: region), href: linker.href(site.urls[region]),
                             countries: (site.countriesOfRegion[region] ?? []).map(link))

@@ -26,7 +26,7 @@ extension SiteRenderer {
                                 description: nil, edition: nil, linker: linker)
         // The latest edition is each language's default: the root leads there, and offers every language's.
         func latest(_ code: String) -> String {
-            site.editions.reversed().lazy.compactMap { site.editionHomes[$0]?[code].map { site.urls[$0] } }.first
+            site.editions.reversed().lazy.compactMap { self.site.editionHomes[$0]?[code].map { self.site.urls[$0] } }.first
                 ?? site.languageHomeURL(code)
         }
         let languages = site.config.languages.map { LinkView(label: $0.name, href: linker.href(latest($0.code)), lang: $0.code) }

@@ -34,14 +34,14 @@ extension SiteRenderer {
     struct LinkRewrites {
         private var known: [String: MarkdownLinkRewrite?] = [:]
 
-        mutating func rewrite(_ link: MarkdownLink, log: inout DiagnosticLog, notes: inout LinkNotes,
-                              resolving resolve: (inout DiagnosticLog, inout LinkNotes) -> MarkdownLinkRewrite?) -> MarkdownLinkRewrite? {
-            guard link.kind == .link else { return resolve(&log, &notes) }
-            if let rewrite = known[link.destination] { return rewrite }
-            let logged = log.items.count, anchors = notes.anchors.count
-            let rewrite = resolve(&log, &notes)
-            if log.items.count == logged, notes.anchors.count == anchors { known[link.destination] = .some(rewrite) }
-            return rewrite
+        /// The rewrite of a link to a destination resolved before, if it was kept.
+        func rewrite(of link: MarkdownLink) -> MarkdownLinkRewrite?? {
+            link.kind == .link ? known[link.destination] : nil
+        }
+
+        /// Keeps a link's rewrite for its destination when resolving it was `quiet`: no diagnostic, no anchor noted.
+        mutating func keep(_ rewrite: MarkdownLinkRewrite?, of link: MarkdownLink, quiet: Bool) {
+            if quiet, link.kind == .link { known[link.destination] = .some(rewrite) }
         }
     }
 

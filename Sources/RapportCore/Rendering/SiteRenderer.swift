@@ -1,7 +1,10 @@
 import Foundation
 import RapportTemplates
 
-public struct SiteRenderer: Sendable {
+/// Renders the pages of one site. A class: every page's rendering, on every thread, shares one renderer, and a
+/// copy of a struct this size (the site graph, the theme, the strings) cost tens of reference-count changes each
+/// time a closure captured it.
+public final class SiteRenderer: Sendable {
     public let site: Site
     public let theme: Theme
     public let strings: [String: InterfaceStrings]
@@ -13,8 +16,9 @@ public struct SiteRenderer: Sendable {
     let formats: [String: NumberFormatting]
     /// The data sets bodies place with `<!-- table: NAME -->`.
     public let dataSets: DataSets
-    /// The PDF of each edition and language, when PDFs are made (stage "pdf", before the pages that link to them).
-    public var pdfs: [EditionScope: PublishedPDF] = [:]
+    /// The PDF of each edition and language, when PDFs are made (stage "pdf", before the pages that link to them):
+    /// see `with(pdfs:)`.
+    public let pdfs: [EditionScope: PublishedPDF]
     /// Every path the site answers, for links written as its URLs (made when a page first needs it).
     private let addressTable: OnDemand<SiteAddresses>
     var addresses: SiteAddresses { addressTable.value }
@@ -25,6 +29,7 @@ public struct SiteRenderer: Sendable {
     public init(site: Site, theme: Theme, strings: [String: InterfaceStrings], assetPaths: Set<String>,
                 dataSets: DataSets = DataSets()) {
         self.site = site
+        pdfs = [:]
         self.dataSets = dataSets
         self.theme = theme
         self.strings = strings
@@ -48,6 +53,22 @@ public struct SiteRenderer: Sendable {
         pageFileTable = OnDemand { NearestPaths(site.pageByFile.keys) }
         self.formats = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, NumberFormatting(localeIdentifier: $0.locale)) })
     }
+
+    private init(_ other: SiteRenderer, pdfs: [EditionScope: PublishedPDF]) {
+        site = other.site
+        theme = other.theme
+        strings = other.strings
+        assetPaths = other.assetPaths
+        markdownOptions = other.markdownOptions
+        formats = other.formats
+        dataSets = other.dataSets
+        self.pdfs = pdfs
+        addressTable = other.addressTable
+        pageFileTable = other.pageFileTable
+    }
+
+    /// This renderer, with the PDFs that pages link to.
+    public func with(pdfs: [EditionScope: PublishedPDF]) -> SiteRenderer { SiteRenderer(self, pdfs: pdfs) }
 
     /// French rules for French (`fr`, `fr-…`); no other language is touched by them.
     static func usesFrenchTypography(_ language: String) -> Bool { language == "fr" || language.hasPrefix("fr-") || language.hasPrefix("fr_") }
@@ -80,15 +101,18 @@ public struct SiteRenderer: Sendable {
         let chrome = makeChrome(for: id, linker: linker)
         let markdown = Markdown.render(page.body, options: markdownOptions(page.language), reservedIDs: theme.elementIDs,
                                        printIDPrefix: page.edition == nil ? nil : printPrefix(of: id)) { link in
-            rewrites.rewrite(link, log: &log, notes: &notes) { log, notes in
-                switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
-                case nil: return nil
-                case .blocked: return MarkdownLinkRewrite(href: "", printHref: "")
-                case .site(let path, let fragment):
-                    let suffix = fragment.map { "#" + $0 } ?? ""
-                    return MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
-                }
+            if let known = rewrites.rewrite(of: link) { return known }
+            let logged = log.items.count, anchors = notes.anchors.count
+            let rewrite: MarkdownLinkRewrite?
+            switch resolve(link, on: page, id: id, log: &log, notes: &notes) {
+            case nil: rewrite = nil
+            case .blocked: rewrite = MarkdownLinkRewrite(href: "", printHref: "")
+            case .site(let path, let fragment):
+                let suffix = fragment.map { "#" + $0 } ?? ""
+                rewrite = MarkdownLinkRewrite(href: linker.href(path) + suffix, printHref: printLinker.map { $0.href(path) + suffix })
             }
+            rewrites.keep(rewrite, of: link, quiet: log.items.count == logged && notes.anchors.count == anchors)
+            return rewrite
         } placeData: { marker in
             placeData(marker, on: id, chrome: chrome, linker: linker, printLinker: printLinker, log: &log, placed: &placed)
         }
