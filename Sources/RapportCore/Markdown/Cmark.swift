@@ -164,12 +164,15 @@ private struct TreePasses {
     var calls: [FootnoteCall] = []
     /// Prose text nodes outside headings, links, images and tables, in document order: where glossary terms are marked.
     var abbreviationNodes: [OpaquePointer] = []
+    /// Whether the source holds `[^`: if not, no text node can hold a footnote reference left without its note.
+    let sourceHoldsCaretBracket: Bool
 
     init(tree: ParsedTree, bytes: [UInt8], options: MarkdownOptions) {
         self.tree = tree
         self.options = options
         positions = SourceColumns(bytes: bytes)
         result.plainTextBytes.reserveCapacity(bytes.count)
+        sourceHoldsCaretBracket = options.extensions.contains(.footnotes) && bytes.withUnsafeBytes(FootnoteSyntax.holdsCaretBracket)
     }
 
     // MARK: Walk
@@ -268,7 +271,7 @@ private struct TreePasses {
         result.plainTextBytes.append(0x20)
         // A footnote reference without its note is left by libcmark-gfm as the text `[^label]`, often merged into
         // the text before it; an escaped `\[^label]` is text too, told apart in the source.
-        if typeset, options.extensions.contains(.footnotes), FootnoteSyntax.mayHoldReference(result.plainTextBytes[literal]) {
+        if typeset, sourceHoldsCaretBracket, FootnoteSyntax.mayHoldReference(result.plainTextBytes[literal]) {
             for label in FootnoteSyntax.references(in: result.plainTextBytes[literal]) {
                 let text = Array(("[^" + label + "]").utf8)
                 guard let found = positions.find(text, from: cursor.position) else { continue }
@@ -742,6 +745,11 @@ private func moveChildren(of node: OpaquePointer, to target: OpaquePointer) {
 
 /// The text a reader sees in a node: its text, code and (as spaces) break descendants.
 private func plainText(of node: OpaquePointer) -> String {
+    // Most links and headings hold one text node: no iterator.
+    if let only = cmark_node_first_child(node), cmark_node_next(only) == nil,
+       cmark_node_get_type(only) == CMARK_NODE_TEXT || cmark_node_get_type(only) == CMARK_NODE_CODE {
+        return string(cmark_node_get_literal(only))
+    }
     var text = ""
     guard let iterator = cmark_iter_new(node) else { return text }
     defer { cmark_iter_free(iterator) }

@@ -12,7 +12,8 @@ enum FootnoteSyntax {
         literal.withUnsafeBytes(holdsCaretBracket)
     }
 
-    private static func holdsCaretBracket(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `bytes` hold `[^` anywhere: without it in the body's source, no text of the body needs the scan above.
+    static func holdsCaretBracket(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         var offset = 0
         while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset) {
