@@ -526,13 +526,16 @@ private struct TreePasses {
     }
 
     /// The page's and the print page's HTML from one rendering of each part (`VariantMarkers`): the same output as
-    /// `render`'s two renderings. False, having written nothing, when a part cannot be rendered this way (a value
-    /// with a `:`, which cmark could judge unsafe; a reference inside a note; a marker not where it was put).
+    /// `render`'s two renderings. False, having written nothing, when a part cannot be rendered this way (a URL
+    /// with a `:`, which cmark could judge unsafe; a value with a NUL, which cmark would cut; a reference inside a
+    /// note; a marker not where it was put).
     private mutating func renderOnce(printIDPrefix: String, options renderOptions: Int32) -> Bool {
         guard referenceNodes.count == calls.count else { return false }
         var pageValues: [[UInt8]] = [], printValues: [[UInt8]] = [], markers: [String] = []
         for (index, variant) in variants.enumerated() {
             let page = variant.page, print = variant.print(printIDPrefix)
+            // cmark keeps a value as a C string, up to its first NUL: such a value is set the reference way.
+            guard !page.utf8.contains(0), !print.utf8.contains(0) else { return false }
             if variant.isURL {
                 guard let page = HrefEscaping.escapeWithoutScheme(page), let print = HrefEscaping.escapeWithoutScheme(print) else { return false }
                 pageValues.append(page)
@@ -577,6 +580,10 @@ private struct TreePasses {
         let pageNotes = section(prefix: "", values: pageValues)
         printValues += calls.map { Array(printNotes.referenceHTML($0).utf8) }
         pageValues += calls.map { Array(pageNotes.referenceHTML($0).utf8) }
+        guard !(printValues[firstReference...] + pageValues[firstReference...]).contains(where: { $0.contains(0) }) else {
+            for reference in referenceNodes { cmark_node_set_on_enter(reference.node, "") }
+            return false
+        }
         result.print = fill(introPiece, printValues) + fill(introPiece + 1, printValues) + printNotes.section(level: 3)
         for index in result.footnotes.indices { result.footnotes[index].html = pageNotes.noteHTML(index) }
         result.notes = pageNotes.section(level: 2)

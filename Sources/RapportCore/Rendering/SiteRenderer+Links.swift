@@ -32,16 +32,20 @@ extension SiteRenderer {
     /// every section); a link resolved without a diagnostic, an anchor to check or an image to note leads to the
     /// same place each time, so it is resolved once. Anything else is resolved at each of its places.
     struct LinkRewrites {
-        private var known: [String: MarkdownLinkRewrite?] = [:]
+        /// By destination: the destination as written (a key matches its canonical equivalents too, `é` and
+        /// `e` + U+0301, whose rewrites differ in bytes) and its rewrite.
+        private var known: [String: (destination: String, rewrite: MarkdownLinkRewrite?)] = [:]
 
-        /// The rewrite of a link to a destination resolved before, if it was kept.
+        /// The rewrite of a link to a destination resolved before, written with the same bytes, if it was kept.
         func rewrite(of link: MarkdownLink) -> MarkdownLinkRewrite?? {
-            link.kind == .link ? known[link.destination] : nil
+            guard link.kind == .link, let kept = known[link.destination], kept.destination.utf8.elementsEqual(link.destination.utf8)
+            else { return nil }
+            return .some(kept.rewrite)
         }
 
         /// Keeps a link's rewrite for its destination when resolving it was `quiet`: no diagnostic, no anchor noted.
         mutating func keep(_ rewrite: MarkdownLinkRewrite?, of link: MarkdownLink, quiet: Bool) {
-            if quiet, link.kind == .link { known[link.destination] = .some(rewrite) }
+            if quiet, link.kind == .link { known[link.destination] = (link.destination, rewrite) }
         }
     }
 

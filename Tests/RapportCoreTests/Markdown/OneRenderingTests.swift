@@ -18,8 +18,13 @@ struct OneRenderingTests {
         return MarkdownLinkRewrite(href: "../\(name) & l'été \"<x>\" 50%/", printHref: "#p-\(name)~R")
     }
 
+    /// Placed data as a build makes it; `nul` holds a NUL byte (a data set's cell can), which cmark cuts a value at.
     static func place(_ marker: MarkdownDataMarker) -> (page: String, print: String)? {
-        marker.name == "absent" ? nil : ("<figure class=\"page\">\(marker.name) ~R</figure>\n", "<figure>\(marker.name) & print</figure>\n")
+        switch marker.name {
+        case "absent": return nil
+        case "nul": return ("<figure>a\u{0}b</figure>\n", "<figure>p\u{0}q</figure>\n")
+        default: return ("<figure class=\"page\">\(marker.name) ~R</figure>\n", "<figure>\(marker.name) & print</figure>\n")
+        }
     }
 
     static let crafted = [
@@ -28,6 +33,7 @@ struct OneRenderingTests {
         "Un fait[^1], deux[^n], encore[^1].\n\n[^1]: Source : [OCDE](ocde.md), 2022.\n[^n]: Note [interne](#titre) et *emphase*.\n",
         "Note dans la note[^a].\n\n[^a]: Elle cite[^b].\n[^b]: La seconde, [lien](x.md).\n",
         "<!-- table: budget -->\n\n<!-- chart: aide -->\n\n<!-- table: absent -->\n\nTexte.\n",
+        "Avant.\n\n<!-- table: nul -->\n\n[Niger](niger.md)\n",
         "[danger](javascript:alert(1)) [deux points](colon.md) [ok](ok.md)\n\n## Titre\n",
         "Texte ~R0000000000000000 et ~Rffffffffffffffff00000000, un tilde ~ seul.\n\n[l](l.md)\n",
         "| Pays | [Lien](p.md) |\n|---|---|\n| Niger | 1 |\n\n## Après le tableau\n\n<div>brut</div>\n",

@@ -190,6 +190,16 @@ struct SiteURLLinkTests {
         #expect(targets == ["../../regions/sahel/", "./", "../../regions/sahel/", "./", "../../regions/sahel/#climat-et-eau", "../../regions/sahel/#climat-et-eau"])
     }
 
+    @Test("two links to one file, written in two Unicode forms (é, e + U+0301), each keep their own bytes")
+    func repeatedLinkInTwoForms() {
+        let composed = "caf\u{E9}.pdf", decomposed = "cafe\u{301}.pdf"
+        let html = TestSite([
+            Self.niger: "---\ntitle: Niger\ncountry: NE\nregion: sahel\n---\n[a](/assets/\(composed)) [b](/assets/\(decomposed))\n",
+            "content/assets/\(composed)": "pdf",
+        ]).build().text("fr/2020/countries/niger/index.html") ?? ""
+        #expect(html.contains(#"<a href="../../../../assets/caf%C3%A9.pdf">a</a> <a href="../../../../assets/cafe%CC%81.pdf">b</a>"#))
+    }
+
     @Test("a root-relative link is an error under --strict, like every warning")
     func strict() {
         #expect(build("[Sahel](/fr/2020/regions/sahel/)", strict: true).diagnostics.map(\.severity) == [.error])
