@@ -195,7 +195,7 @@ private struct TreePasses {
             let type = cmark_node_get_type(node)
             if marksTerms, Self.holdsNoAbbreviation(type, node, kinds: &kinds) { unmarkedDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
             guard event == CMARK_EVENT_ENTER else {
-                // Only containers are left (cmark enters a leaf and never leaves it).
+                // Leaving a node: cmark leaves containers only (it enters a leaf and never leaves it).
                 if Self.isBlock(type), !blocks.isEmpty { blocks.removeLast() }
                 continue
             }

@@ -8,7 +8,7 @@ import Foundation
 /// more: characters that cmark writes unchanged in text, in a URL and in raw HTML. A body cannot guess the random
 /// part, and `locate` checks anyway that every marker stands exactly once and nothing else looks like one; when it
 /// does not, the caller renders twice, the reference way.
-struct VariantMarkers {
+enum VariantMarkers {
     /// The random part of every marker of this process.
     static let nonce: [UInt8] = {
         let digits = Array(String(UInt64.random(in: .min ... .max), radix: 16).utf8)
