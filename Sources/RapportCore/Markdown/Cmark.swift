@@ -562,13 +562,14 @@ private struct TreePasses {
         let introPiece = pieces.count
         pieces.append(tree.html(of: tree.document, options: renderOptions))
         pieces.append(rest.map { tree.html(of: $0, options: renderOptions) } ?? [])
-        let count = firstReference + referenceNodes.count
-        guard let placement = VariantMarkers.locate(in: pieces, count: count, allowed: { piece, slot in piece >= introPiece || slot < firstReference })
-        else {
-            // Rendered twice instead, from the references as `shapeFootnotes` left them (the variants are all set again).
+        // Rendered twice instead: the references as `shapeFootnotes` left them (`render` sets every variant again).
+        func renderTwice() -> Bool {
             for reference in referenceNodes { cmark_node_set_on_enter(reference.node, "") }
             return false
         }
+        let count = firstReference + referenceNodes.count
+        guard let placement = VariantMarkers.locate(in: pieces, count: count, allowed: { piece, slot in piece >= introPiece || slot < firstReference })
+        else { return renderTwice() }
         func fill(_ piece: Int, _ values: [[UInt8]]) -> [UInt8] {
             VariantMarkers.fill(pieces[piece], spots: placement.spots[piece], values: values)
         }
@@ -580,10 +581,7 @@ private struct TreePasses {
         let pageNotes = section(prefix: "", values: pageValues)
         printValues += calls.map { Array(printNotes.referenceHTML($0).utf8) }
         pageValues += calls.map { Array(pageNotes.referenceHTML($0).utf8) }
-        guard !(printValues[firstReference...] + pageValues[firstReference...]).contains(where: { $0.contains(0) }) else {
-            for reference in referenceNodes { cmark_node_set_on_enter(reference.node, "") }
-            return false
-        }
+        guard !(printValues[firstReference...] + pageValues[firstReference...]).contains(where: { $0.contains(0) }) else { return renderTwice() }
         result.print = fill(introPiece, printValues) + fill(introPiece + 1, printValues) + printNotes.section(level: 3)
         for index in result.footnotes.indices { result.footnotes[index].html = pageNotes.noteHTML(index) }
         result.notes = pageNotes.section(level: 2)
